@@ -1,0 +1,220 @@
+"""The cast shared by every test: two organisations and the people in every role."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+ARTIFACTS = Path(__file__).parent / "test-artifacts"
+
+
+def pytest_configure(config):
+    # Fast hashing in tests; Argon2 stays the production hasher.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # No collected manifest in tests: serve static files as they are.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.SITE_URL = "http://testserver"
+
+
+@pytest.fixture(autouse=True)
+def _clear_axes_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture
+def org_a(db):
+    from palabre.organisations.models import Organisation
+
+    return Organisation.objects.create(
+        name="Association pour le Développement de Bafut",
+        acronym="ADB",
+        slug="adb",
+        kind="local_association",
+        country="CM",
+        region="Nord-Ouest",
+        city="Bafut",
+    )
+
+
+@pytest.fixture
+def org_b(db):
+    from palabre.organisations.models import Organisation
+
+    return Organisation.objects.create(
+        name="Association Tchadienne pour l'Eau",
+        acronym="ATE",
+        slug="ate",
+        kind="ngo",
+        country="TD",
+        region="Logone Occidental",
+        city="Moundou",
+    )
+
+
+def make_person(email, name, *, organisation=None, role="member", network_role="", language="fr"):
+    from palabre.accounts.models import User
+    from palabre.organisations.models import Membership
+
+    user = User.objects.create_user(
+        email,
+        "un mot de passe solide",
+        display_name=name,
+        network_role=network_role,
+        language=language,
+    )
+    if organisation is not None:
+        Membership.objects.create(user=user, organisation=organisation, role=role)
+    return user
+
+
+@pytest.fixture
+def author(org_a):
+    return make_person("author@adb.example", "Awa Author", organisation=org_a)
+
+
+@pytest.fixture
+def colleague(org_a):
+    return make_person("colleague@adb.example", "Colin Colleague", organisation=org_a)
+
+
+@pytest.fixture
+def volunteer(org_a):
+    return make_person(
+        "volunteer@adb.example", "Vera Volunteer", organisation=org_a, role="volunteer"
+    )
+
+
+@pytest.fixture
+def org_admin(org_a):
+    return make_person("admin@adb.example", "Odile Orgadmin", organisation=org_a, role="org_admin")
+
+
+@pytest.fixture
+def outsider(org_b):
+    return make_person("outsider@ate.example", "Oscar Outsider", organisation=org_b)
+
+
+@pytest.fixture
+def outsider_admin(org_b):
+    return make_person("admin@ate.example", "Olga Otheradmin", organisation=org_b, role="org_admin")
+
+
+@pytest.fixture
+def facilitator(db):
+    return make_person(
+        "facilitator@palabre.example", "Fanta Facilitator", network_role="facilitator"
+    )
+
+
+@pytest.fixture
+def network_admin(db):
+    return make_person("netadmin@palabre.example", "Nadia Netadmin", network_role="admin")
+
+
+@pytest.fixture
+def client_for(db):
+    """A test client logged in as ``user`` (or anonymous for None)."""
+    from django.test import Client
+
+    def make(user=None, **defaults):
+        client = Client(**defaults)
+        if user is not None:
+            client.force_login(user, backend="palabre.accounts.backends.EmailBackend")
+        return client
+
+    return make
+
+
+@pytest.fixture
+def run_tasks(db):
+    """Run every task waiting in the database queue, as `palabre worker --batch` would.
+
+    The worker's own loop closes "old" connections, which would end the test's
+    transaction, so its task runner is driven directly. Returns how many ran.
+    """
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    def run() -> int:
+        worker = Worker(
+            queue_names=["*"],
+            interval=0,
+            batch=True,
+            backend_name="default",
+            startup_delay=False,
+            max_tasks=None,
+            worker_id="test",
+            excluded_queue_names=[],
+        )
+        count = 0
+        while (row := DBTaskResult.objects.ready().first()) is not None:
+            row.claim("test")
+            worker.run_task(row)
+            count += 1
+        return count
+
+    return run
+
+
+# Browser tests ---------------------------------------------------------------
+
+CHROMIUM = os.environ.get("PALABRE_CHROMIUM", "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    # Playwright's sync API keeps an event loop in this thread; the ORM calls in the
+    # test itself are still synchronous.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's chromium package")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def phone(browser, live_server):
+    """A phone-sized page (360 × 740) pointed at the live server, in French."""
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, locale="fr-FR", base_url=live_server.url
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def screenshot(request):
+    ARTIFACTS.mkdir(exist_ok=True)
+
+    def take(page, name: str) -> Path:
+        path = ARTIFACTS / f"{request.node.name}-{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take

@@ -1,0 +1,1 @@
+"""Palabre: a network's shared library of practices, workshops and lessons learned."""

@@ -1,0 +1,3 @@
+from palabre.cli import main
+
+main()

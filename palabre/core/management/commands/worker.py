@@ -1,0 +1,38 @@
+"""`palabre worker`: run background tasks, and take back those a crashed worker left behind."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from django.db import close_old_connections
+from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
+
+from palabre.core.tasks import tasks_requeue_stale
+
+
+def _requeue_forever(every: float) -> None:
+    while True:
+        time.sleep(every)
+        try:
+            tasks_requeue_stale()
+        finally:
+            close_old_connections()
+
+
+class Command(DbWorkerCommand):
+    help = "Run Palabre's background tasks (e-mails, digests, exports)."
+
+    def add_arguments(self, parser):
+        super().add_arguments(parser)
+        parser.set_defaults(queue_name="*", reload=False)
+
+    def handle(self, *args, **options):
+        requeued = tasks_requeue_stale()
+        if requeued and options["verbosity"]:
+            self.stdout.write(
+                f"{requeued} task(s) left running by a stopped worker put back in the queue."
+            )
+        if not options["batch"]:
+            threading.Thread(target=_requeue_forever, args=(60.0,), daemon=True).start()
+        super().handle(*args, **options)

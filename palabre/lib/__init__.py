@@ -1,0 +1,1 @@
+"""Small helpers shared by several Palabre apps (not a Django app)."""

@@ -1,0 +1,106 @@
+"""The one place that decides who may see and do what in Palabre.
+
+Every view, API route, feed, e-mail and export asks this package, never its own
+rule. Each module answers two questions for one kind of object: "may this person
+do X with this one?" (``can_*``) and "which rows may this person see?"
+(``*_visible_to`` querysets). What someone may not see answers 404, like what
+does not exist.
+
+The shared rule (DESIGN.md, "Who sees what"):
+- anonymous visitors see public content only;
+- members see network content, and organisation-only content of their own
+  organisations;
+- facilitators and network admins see everything that has been shared.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class Visibility(models.TextChoices):
+    ORGANISATION = "organisation", _("my organisation only")
+    NETWORK = "network", _("network members")
+    PUBLIC = "public", _("everyone (public)")
+
+
+def is_member(user: Any) -> bool:
+    """Logged in and active: a member of the network (whatever their organisations)."""
+    return bool(user is not None and user.is_authenticated and user.is_active)
+
+
+def is_facilitator(user: Any) -> bool:
+    return is_member(user) and user.is_facilitator
+
+
+def is_network_admin(user: Any) -> bool:
+    return is_member(user) and user.is_network_admin
+
+
+def org_ids(user: Any) -> frozenset[int]:
+    """Organisations the person belongs to, computed once per user object."""
+    if not is_member(user):
+        return frozenset()
+    cached = getattr(user, "_palabre_org_ids", None)
+    if cached is None:
+        cached = frozenset(user.memberships.values_list("organisation_id", flat=True))
+        user._palabre_org_ids = cached
+    return cached
+
+
+def admin_org_ids(user: Any) -> frozenset[int]:
+    """Organisations where the person is an org admin."""
+    if not is_member(user):
+        return frozenset()
+    cached = getattr(user, "_palabre_admin_org_ids", None)
+    if cached is None:
+        cached = frozenset(
+            user.memberships.filter(role="org_admin").values_list("organisation_id", flat=True)
+        )
+        user._palabre_admin_org_ids = cached
+    return cached
+
+
+def forget(user: Any) -> None:
+    """Drop cached memberships after they change."""
+    for attr in ("_palabre_org_ids", "_palabre_admin_org_ids"):
+        if hasattr(user, attr):
+            delattr(user, attr)
+
+
+def visibility_q(
+    user: Any,
+    *,
+    visibility: str = "visibility",
+    organisations: tuple[str, ...] = ("organisation",),
+) -> Q:
+    """The rows this person may see, for any model with a visibility and owning organisation(s).
+
+    ``organisations`` lists the lookups of the organisations whose members see an
+    organisation-only row (e.g. the lead organisation and the partners).
+    """
+    if is_facilitator(user):
+        return Q()
+    if not is_member(user):
+        return Q(**{visibility: Visibility.PUBLIC})
+    rule = Q(**{f"{visibility}__in": [Visibility.PUBLIC, Visibility.NETWORK]})
+    ids = org_ids(user)
+    if ids:
+        for lookup in organisations:
+            rule |= Q(**{f"{lookup}__in": ids})
+    return rule
+
+
+def can_see(user: Any, *, visibility: str, organisation_ids: set[int] | frozenset[int]) -> bool:
+    """The same rule as ``visibility_q``, for one object already in memory."""
+    if visibility == Visibility.PUBLIC or is_facilitator(user):
+        return True
+    if not is_member(user):
+        return False
+    if visibility == Visibility.NETWORK:
+        return True
+    return bool(org_ids(user) & set(organisation_ids))

@@ -1,0 +1,23 @@
+"""Palabre's address book: each app brings its own pages."""
+
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from palabre.core import views as core_views
+
+admin.site.site_header = _("Palabre administration")
+admin.site.site_title = _("Palabre administration")
+
+urlpatterns = [
+    path("", include("palabre.core.urls")),
+    path("", include("palabre.accounts.urls")),
+    path("", include("palabre.organisations.urls")),
+    path("", include("palabre.themes.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler400 = core_views.bad_request
+handler403 = core_views.permission_denied
+handler404 = core_views.page_not_found
+handler500 = core_views.server_error

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Every check CI runs: lint, migrations, catalogs, then the suite on SQLite and PostgreSQL.
+# TEST_DATABASES lists the databases to run on (default: "sqlite postgres").
+# POSTGRES_TEST_URL names the PostgreSQL server (default: the local one, user postgres).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=.venv/bin
+export DJANGO_SETTINGS_MODULE=palabre.settings
+export PALABRE_DATA_DIR=${PALABRE_TEST_DATA_DIR:-$PWD/var/test}
+export SECRET_KEY=${SECRET_KEY:-insecure-key-for-tests-only-0123456789abcdefghijklmnopqrstuvwxyz}
+unset DATABASE_URL
+TEST_DATABASES=${TEST_DATABASES:-sqlite postgres}
+POSTGRES_TEST_URL=${POSTGRES_TEST_URL:-postgres://postgres@127.0.0.1:5432/palabre}
+WORKERS=${PYTEST_WORKERS:-auto}
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "lint (ruff)"
+$BIN/ruff check .
+$BIN/ruff format --check .
+
+step "migrations are up to date"
+$BIN/palabre makemigrations --check --dry-run >/dev/null || {
+  echo "Models changed without a migration: run palabre makemigrations"; exit 1; }
+
+step "catalogs compile"
+if command -v msgfmt >/dev/null; then
+  for po in $(find palabre -path '*/locale/*/LC_MESSAGES/django.po'); do
+    msgfmt --check-format -o /dev/null "$po"
+  done
+else
+  echo "msgfmt not found (Debian package gettext): format checks skipped, completeness still tested"
+fi
+
+for db in $TEST_DATABASES; do
+  case $db in
+    sqlite) unset DATABASE_URL ;;
+    postgres)
+      if ! $BIN/python -c "import psycopg,sys; psycopg.connect(sys.argv[1].rsplit('/',1)[0] + '/postgres', connect_timeout=5).close()" "$POSTGRES_TEST_URL" 2>/dev/null; then
+        echo "PostgreSQL is not reachable at $POSTGRES_TEST_URL."
+        echo "Start it, set POSTGRES_TEST_URL, or run on SQLite only: TEST_DATABASES=sqlite make test"
+        exit 1
+      fi
+      export DATABASE_URL=$POSTGRES_TEST_URL ;;
+    *) echo "unknown database $db"; exit 2 ;;
+  esac
+  step "tests on $db"
+  $BIN/python -m pytest -n "$WORKERS" --dist loadgroup -q
+done
