@@ -35,3 +35,19 @@ class OutgoingEmail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} → {self.to}"
+
+
+class ScheduledRun(models.Model):
+    """One row per daily job per day: the unique constraint makes a job run once a day."""
+
+    job = models.CharField(max_length=80)
+    day = models.DateField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["job", "day"], name="one_run_per_job_per_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.job} {self.day}"

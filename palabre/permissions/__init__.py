@@ -104,3 +104,20 @@ def can_see(user: Any, *, visibility: str, organisation_ids: set[int] | frozense
     if visibility == Visibility.NETWORK:
         return True
     return bool(org_ids(user) & set(organisation_ids))
+
+
+def can_view(user: Any, obj: Any) -> bool:
+    """May this person see this object? Asks the rules of the object's app.
+
+    Each ``palabre.permissions.<app_label>`` module defines ``can_view(user, obj)``
+    for its own models; an object whose app has no rules is visible to members only.
+    """
+    import importlib
+
+    label = obj._meta.app_label
+    try:
+        module = importlib.import_module(f"palabre.permissions.{label}")
+    except ModuleNotFoundError:
+        return is_member(user)
+    rule = getattr(module, "can_view", None)
+    return rule(user, obj) if rule else is_member(user)

@@ -2,22 +2,33 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 
 from django.db import close_old_connections
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 
+from palabre.core import schedule
 from palabre.core.tasks import tasks_requeue_stale
 
+logger = logging.getLogger(__name__)
 
-def _requeue_forever(every: float) -> None:
+
+def _housekeeping() -> None:
+    try:
+        tasks_requeue_stale()
+        schedule.run_due_jobs()
+    except Exception:  # keep the worker alive; the next minute tries again
+        logger.exception("worker housekeeping failed")
+    finally:
+        close_old_connections()
+
+
+def _housekeeping_forever(every: float) -> None:
     while True:
+        _housekeeping()
         time.sleep(every)
-        try:
-            tasks_requeue_stale()
-        finally:
-            close_old_connections()
 
 
 class Command(DbWorkerCommand):
@@ -33,6 +44,8 @@ class Command(DbWorkerCommand):
             self.stdout.write(
                 f"{requeued} task(s) left running by a stopped worker put back in the queue."
             )
-        if not options["batch"]:
-            threading.Thread(target=_requeue_forever, args=(60.0,), daemon=True).start()
+        if options["batch"]:
+            schedule.run_due_jobs()
+        else:
+            threading.Thread(target=_housekeeping_forever, args=(60.0,), daemon=True).start()
         super().handle(*args, **options)
