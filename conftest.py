@@ -218,3 +218,56 @@ def screenshot(request):
         return path
 
     return take
+
+
+# Practices -------------------------------------------------------------------
+
+FULL_FICHE = {
+    "summary": "Les producteurs stockent leur maïs et empruntent sur ce stock.",
+    "context": "Les prix du maïs sont au plus bas à la récolte.",
+    "objectives": "- Vendre plus cher\n- Éviter l'usure",
+    "approach": "Un magasin communautaire géré par le groupement.",
+    "results": "312 producteurs, 94 tonnes stockées, prix 40 % plus élevé.",
+    "success_factors": "Un groupement qui épargnait déjà ensemble.",
+    "difficulties": "Deux magasins inondés en 2020.",
+    "lessons": "Construire sur une butte ; choisir les gérants avant de commencer.",
+    "replication": "Il faut un marché où vendre plus tard.",
+}
+
+
+def ensure_thesaurus():
+    """Transactional (browser) tests empty the tables between tests: put the seeded themes back."""
+    import importlib
+
+    from django.apps import apps
+
+    importlib.import_module("palabre.themes.migrations.0002_seed_thesaurus").seed(apps, None)
+
+
+@pytest.fixture
+def make_practice(db):
+    """A practice written by ``author`` for ``organisation``, at any status and visibility."""
+    from palabre.practices.models import Practice
+    from palabre.themes.models import Theme
+
+    def make(author, *, organisation=None, status="published", visibility="network", **fields):
+        from django.utils import timezone
+
+        ensure_thesaurus()
+        organisation = organisation or author.memberships.first().organisation
+        values = {**FULL_FICHE, "title": "Le warrantage à Ngaoundéré", **fields}
+        practice = Practice.objects.create(
+            lead_organisation=organisation,
+            status=status,
+            visibility=visibility,
+            created_by=author,
+            contact=author,
+            last_published_at=timezone.now() if status == "published" else None,
+            published_at=timezone.now() if status == "published" else None,
+            **values,
+        )
+        practice.authors.set([author])
+        practice.themes.set([Theme.objects.get(slug="epargne-microfinance")])
+        return practice
+
+    return make

@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "palabre.audit",
     "palabre.organisations",
     "palabre.themes",
+    "palabre.notifications",
+    "palabre.practices",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -77,6 +79,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "palabre.core.context_processors.palabre",
+                "palabre.notifications.context_processors.unread",
             ],
             "loaders": [
                 (

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from palabre.api import api
 from palabre.core import views as core_views
 
 admin.site.site_header = _("Palabre administration")
@@ -14,6 +15,9 @@ urlpatterns = [
     path("", include("palabre.accounts.urls")),
     path("", include("palabre.organisations.urls")),
     path("", include("palabre.themes.urls")),
+    path("", include("palabre.practices.urls")),
+    path("", include("palabre.notifications.urls")),
+    path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
 

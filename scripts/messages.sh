@@ -8,16 +8,24 @@ cd "$(dirname "$0")/.."
 PY=${PYTHON:-.venv/bin/python}
 ADMIN=$(cd "$(dirname "$PY")" && pwd)/palabre
 export DJANGO_SETTINGS_MODULE=palabre.settings PALABRE_DATA_DIR=${PALABRE_DATA_DIR:-$PWD/var}
-apps=()
+all_apps=()
 for config in palabre/*/apps.py; do
   app=$(basename "$(dirname "$config")")
-  [ "$app" = core ] || apps+=("$app")
+  [ "$app" = core ] || all_apps+=("$app")
 done
+if (($#)); then wanted=("$@"); else wanted=(core "${all_apps[@]}"); fi
 ignores=()
-for app in "${apps[@]}"; do ignores+=(--ignore "$app/*"); done
-(cd palabre && mkdir -p locale && "$ADMIN" makemessages -l fr -l en --no-obsolete --no-location "${ignores[@]}" --ignore "tests/*" >/dev/null)
+for app in "${all_apps[@]}"; do ignores+=(--ignore "$app/*"); done
+apps=()
+for app in "${wanted[@]}"; do
+  if [ "$app" = core ]; then
+    (cd palabre && mkdir -p locale && "$ADMIN" makemessages -l fr -l en --no-obsolete --no-location "${ignores[@]}" --ignore "tests/*" >/dev/null)
+  else
+    apps+=("$app")
+  fi
+done
 for app in "${apps[@]}"; do
   (cd "palabre/$app" && mkdir -p locale && "$ADMIN" makemessages -l fr -l en --no-obsolete --no-location --ignore "tests/*" >/dev/null)
 done
-"$PY" scripts/mirror_english.py palabre/locale/en/LC_MESSAGES/django.po palabre/*/locale/en/LC_MESSAGES/django.po
+"$PY" scripts/mirror_english.py $(ls palabre/locale/en/LC_MESSAGES/django.po palabre/*/locale/en/LC_MESSAGES/django.po 2>/dev/null)
 "$PY" scripts/compile_messages.py

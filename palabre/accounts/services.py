@@ -29,3 +29,54 @@ def user_set_network_role(*, user: Any, role: str, by: Any) -> None:
         target=user,
         data={"user": user.email, "from": previous, "to": role},
     )
+
+
+def _digest(secret: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+@transaction.atomic
+def api_token_create(*, user: Any, name: str, by: Any = None) -> tuple[Any, str]:
+    """Create a personal API token. Returns the token and its secret, shown only once."""
+    import secrets
+
+    from palabre.accounts.models import ApiToken
+
+    name = name.strip()[:100]
+    if not name:
+        raise ServiceError(_("Give the token a name, to recognise it later."), field="name")
+    secret = "plb_" + secrets.token_urlsafe(32)
+    token = ApiToken.objects.create(
+        user=user, name=name, token_hash=_digest(secret), prefix=secret[:10]
+    )
+    audit_record(action="api_token.created", actor=by or user, target=token, data={"name": name})
+    return token, secret
+
+
+@transaction.atomic
+def api_token_revoke(*, token: Any, by: Any) -> None:
+    from django.utils import timezone
+
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+        audit_record(action="api_token.revoked", actor=by, target=token)
+
+
+def api_token_user(secret: str) -> Any:
+    """The person a token belongs to, or None. Records when it was last used."""
+    from django.utils import timezone
+
+    from palabre.accounts.models import ApiToken
+
+    token = (
+        ApiToken.objects.active().select_related("user").filter(token_hash=_digest(secret)).first()
+    )
+    if token is None:
+        return None
+    now = timezone.now()
+    if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 300:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return token.user

@@ -38,4 +38,5 @@ urlpatterns = [
     path("profile/", views.profile_edit, name="profile_edit"),
     path("people/<int:pk>/", views.profile, name="profile"),
     path("people/<int:pk>/network-role/", views.network_role, name="network_role"),
+    path("tokens/", views.tokens, name="tokens"),
 ]

@@ -137,3 +137,34 @@ def set_language(request):
         "palabre_language", language, max_age=31536000, samesite="Lax", secure=request.is_secure()
     )
     return response
+
+
+@login_required
+def tokens(request):
+    """Personal API tokens: create (shown once) and revoke."""
+    from palabre.accounts.models import ApiToken
+    from palabre.accounts.services import api_token_create, api_token_revoke
+
+    secret = None
+    error = None
+    status = 200
+    if request.method == "POST":
+        if "revoke" in request.POST:
+            token = get_object_or_404(ApiToken, pk=request.POST.get("revoke"), user=request.user)
+            api_token_revoke(token=token, by=request.user)
+            messages.success(request, _("Token revoked: it no longer works."))
+            return redirect("accounts:tokens")
+        try:
+            _token, secret = api_token_create(user=request.user, name=request.POST.get("name", ""))
+        except ServiceError as exc:
+            error, status = exc.message, exc.status
+    return render(
+        request,
+        "accounts/tokens.html",
+        {
+            "tokens": ApiToken.objects.filter(user=request.user),
+            "secret": secret,
+            "error": error,
+        },
+        status=status,
+    )

@@ -5,7 +5,10 @@ import re
 import pytest
 from django.core import mail
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+]
 
 
 def test_invited_person_joins_on_a_phone_logs_in_and_switches_to_english(
@@ -34,6 +37,7 @@ def test_invited_person_joins_on_a_phone_logs_in_and_switches_to_english(
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
     screenshot(phone, "2-organisation")
 
+    phone.locator("summary", has_text="Menu").click()
     phone.get_by_role("button", name="Déconnexion").click()
     phone.goto("/login/")
     phone.get_by_label("Adresse e-mail").fill("ROSE@adb.example")

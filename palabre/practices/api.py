@@ -1,0 +1,359 @@
+"""API routes for practices: list, read, create a draft, update, submit, review, publish."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema
+from ninja.responses import Status
+
+from palabre.lib.api import ErrorOut, PageMeta
+from palabre.lib.errors import ServiceError
+from palabre.organisations.models import Organisation
+from palabre.permissions import practices as rules
+from palabre.practices import services
+from palabre.practices.models import Practice, Step
+from palabre.themes.models import Tag, Theme
+
+router = Router(tags=["practices"])
+
+
+class OrganisationRef(Schema):
+    slug: str
+    name: str
+
+
+class PersonRef(Schema):
+    id: int
+    name: str
+
+
+class StepIO(Schema):
+    title: str = Field(max_length=200)
+    description: str = ""
+    what_made_it_work: str = ""
+
+
+class PracticeSummary(Schema):
+    id: int
+    url: str
+    title: str
+    kind: str
+    language: str
+    status: str
+    visibility: str
+    summary: str
+    lead_organisation: OrganisationRef
+    themes: list[str]
+    country: str
+    region: str
+    last_published_at: datetime | None
+    updated_at: datetime
+
+
+class PracticeOut(PracticeSummary):
+    version: int
+    maturity: str
+    context: str
+    objectives: str
+    beneficiaries: str
+    beneficiaries_women: int | None
+    beneficiaries_men: int | None
+    stakeholders: str
+    approach: str
+    steps: list[StepIO]
+    resources: str
+    cost_amount: Decimal | None
+    cost_currency: str
+    results: str
+    success_factors: str
+    difficulties: str
+    lessons: str
+    sustainability: str
+    replication: str
+    period_start: date | None
+    period_end: date | None
+    project_name: str
+    partners: list[OrganisationRef]
+    authors: list[PersonRef]
+    tags: list[str]
+    translation_of: int | None
+    review_by: date | None
+
+
+class PracticePage(Schema):
+    meta: PageMeta
+    results: list[PracticeSummary]
+
+
+TEXT = (
+    "summary", "context", "objectives", "beneficiaries", "stakeholders", "approach",
+    "resources", "results", "success_factors", "difficulties", "lessons", "sustainability",
+    "replication", "project_name", "region",
+)  # fmt: skip
+
+
+class PracticeFields(Schema):
+    kind: Practice.Kind | None = None
+    language: str | None = Field(None, pattern="^(fr|en)$")
+    summary: str | None = None
+    context: str | None = None
+    objectives: str | None = None
+    beneficiaries: str | None = None
+    beneficiaries_women: int | None = Field(None, ge=0)
+    beneficiaries_men: int | None = Field(None, ge=0)
+    stakeholders: str | None = None
+    approach: str | None = None
+    steps: list[StepIO] | None = None
+    resources: str | None = None
+    cost_amount: Decimal | None = Field(None, ge=0, max_digits=14, decimal_places=0)
+    cost_currency: str | None = Field(None, pattern="^[A-Z]{3}$")
+    results: str | None = None
+    success_factors: str | None = None
+    difficulties: str | None = None
+    lessons: str | None = None
+    sustainability: str | None = None
+    replication: str | None = None
+    period_start: date | None = None
+    period_end: date | None = None
+    country: str | None = Field(None, pattern="^[A-Z]{2}$")
+    region: str | None = Field(None, max_length=100)
+    project_name: str | None = Field(None, max_length=200)
+    visibility: str | None = Field(None, pattern="^(organisation|network|public)$")
+    themes: list[str] | None = Field(None, description="Theme slugs (see /themes/)")
+    tags: list[str] | None = None
+    partners: list[str] | None = Field(None, description="Organisation slugs")
+
+
+class PracticeCreate(PracticeFields):
+    title: str = Field(min_length=3, max_length=200)
+    lead_organisation: str = Field(description="Slug of the lead organisation")
+    external_id: str = Field("", max_length=100)
+
+
+class PracticeUpdate(PracticeFields):
+    version: int = Field(description="The version you started from; a newer one answers 409")
+    title: str | None = Field(None, min_length=3, max_length=200)
+
+
+class ReviewIn(Schema):
+    message: str = ""
+    comments: dict[str, str] = Field(default_factory=dict, description="Section slug → comment")
+
+
+def _summary(p: Practice) -> dict:
+    return {
+        "id": p.pk,
+        "url": p.get_absolute_url(),
+        "title": p.title,
+        "kind": p.kind,
+        "language": p.language,
+        "status": p.status,
+        "visibility": p.visibility,
+        "summary": p.summary,
+        "lead_organisation": {"slug": p.lead_organisation.slug, "name": p.lead_organisation.name},
+        "themes": [t.slug for t in p.themes.all()],
+        "country": str(p.country or ""),
+        "region": p.region,
+        "last_published_at": p.last_published_at,
+        "updated_at": p.updated_at,
+    }
+
+
+def _full(p: Practice) -> dict:
+    data = _summary(p)
+    for name in (*TEXT, "version", "maturity", "beneficiaries_women", "beneficiaries_men", "cost_amount", "cost_currency", "period_start", "period_end", "review_by"):  # fmt: skip
+        data[name] = getattr(p, name)
+    data["steps"] = [
+        {"title": s.title, "description": s.description, "what_made_it_work": s.what_made_it_work}
+        for s in p.steps.all()
+    ]
+    data["partners"] = [{"slug": o.slug, "name": o.name} for o in p.partners.all()]
+    data["authors"] = [{"id": u.pk, "name": str(u)} for u in p.authors.all()]
+    data["tags"] = [t.name for t in p.tags.all()]
+    data["translation_of"] = p.translation_of_id
+    return data
+
+
+def _openable(request, practice_id: int) -> Practice:
+    practice = get_object_or_404(
+        Practice.objects.select_related("lead_organisation"), pk=practice_id
+    )
+    if not rules.can_view(request.auth, practice):
+        raise Http404
+    return practice
+
+
+def _resolve(payload: PracticeFields) -> dict:
+    """Turn slugs into objects; unknown ones are a 400 with the names."""
+    data = payload.dict(exclude_unset=True)
+    for name in ("version", "external_id"):
+        data.pop(name, None)
+    if data.get("themes") is not None:
+        slugs = set(data["themes"])
+        themes = list(Theme.objects.filter(slug__in=slugs))
+        unknown = slugs - {t.slug for t in themes}
+        if unknown:
+            raise ServiceError(
+                _("Unknown themes: %(names)s.") % {"names": ", ".join(sorted(unknown))}
+            )
+        data["themes"] = themes
+    if data.get("partners") is not None:
+        slugs = set(data["partners"])
+        partners = list(Organisation.objects.filter(slug__in=slugs))
+        unknown = slugs - {o.slug for o in partners}
+        if unknown:
+            raise ServiceError(
+                _("Unknown organisations: %(names)s.") % {"names": ", ".join(sorted(unknown))}
+            )
+        data["partners"] = partners
+    if data.get("tags") is not None:
+        data["tags"] = Tag.for_names(data["tags"])
+    for name in (*TEXT, "cost_currency"):
+        if name in data and data[name] is None:
+            data[name] = ""
+    if (
+        data.get("period_start")
+        and data.get("period_end")
+        and data["period_end"] < data["period_start"]
+    ):
+        raise ServiceError(_("The end comes before the start."))
+    return data
+
+
+def _prefetched(qs):
+    return qs.select_related("lead_organisation").prefetch_related(
+        "themes", "partners", "tags", Prefetch("steps", queryset=Step.objects.order_by("position")),
+        Prefetch("authors", queryset=get_user_model().objects.only("pk", "display_name", "email")),
+    )  # fmt: skip
+
+
+@router.get("", response=PracticePage, summary="Published practices you may read")
+def list_practices(
+    request,
+    theme: str = "",
+    organisation: str = "",
+    kind: str = "",
+    language: str = "",
+    limit: int = Query(20, ge=1, le=100),
+    offset: int = Query(0, ge=0),
+):
+    qs = rules.practices_visible_to(request.auth)
+    if theme:
+        qs = qs.filter(themes__slug=theme)
+    if organisation:
+        qs = qs.filter(lead_organisation__slug=organisation)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if language:
+        qs = qs.filter(language=language)
+    qs = qs.distinct().order_by("-last_published_at", "-pk")
+    count = qs.count()
+    page = qs.select_related("lead_organisation").prefetch_related("themes")[
+        offset : offset + limit
+    ]
+    return {
+        "meta": {"count": count, "limit": limit, "offset": offset},
+        "results": [_summary(p) for p in page],
+    }
+
+
+@router.get("/{practice_id}", response={200: PracticeOut, 404: ErrorOut}, summary="Read a practice")
+def read_practice(request, practice_id: int):
+    practice = _openable(request, practice_id)
+    return _full(_prefetched(Practice.objects.filter(pk=practice.pk)).get())
+
+
+@router.post(
+    "",
+    response={201: PracticeOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut},
+    summary="Create a draft",
+)
+def create_practice(request, payload: PracticeCreate):
+    if not request.auth.is_authenticated:
+        return Status(401, {"detail": _("Log in (send a token) to write practices.")})
+    organisation = Organisation.objects.filter(slug=payload.lead_organisation).first()
+    if organisation is None:
+        raise ServiceError(
+            _("Unknown organisations: %(names)s.") % {"names": payload.lead_organisation}
+        )
+    data = _resolve(payload)
+    data.pop("lead_organisation", None)
+    steps = data.pop("steps", None)
+    if steps is not None:
+        data["steps"] = steps
+    practice = services.practice_create(
+        by=request.auth, lead_organisation=organisation, external_id=payload.external_id, **data
+    )
+    return Status(201, _full(_prefetched(Practice.objects.filter(pk=practice.pk)).get()))
+
+
+@router.patch(
+    "/{practice_id}",
+    response={200: PracticeOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
+    summary="Update a draft (send the version you started from)",
+)
+def update_practice(request, practice_id: int, payload: PracticeUpdate):
+    practice = _openable(request, practice_id)
+    if not rules.can_edit(request.auth, practice):
+        raise Http404
+    data = _resolve(payload)
+    steps = data.pop("steps", None)
+    services.practice_update(
+        practice=practice,
+        by=request.auth,
+        fields=data,
+        expected_version=payload.version,
+        steps=steps,
+    )
+    return _full(_prefetched(Practice.objects.filter(pk=practice.pk)).get())
+
+
+def _transition(request, practice_id: int, action, **kwargs):
+    practice = _openable(request, practice_id)
+    result = action(practice=practice, by=request.auth, **kwargs)
+    return _full(_prefetched(Practice.objects.filter(pk=result.pk)).get())
+
+
+TRANSITION_RESPONSES = {
+    200: PracticeOut,
+    400: ErrorOut,
+    403: ErrorOut,
+    404: ErrorOut,
+    409: ErrorOut,
+}
+
+
+@router.post("/{practice_id}/submit", response=TRANSITION_RESPONSES, summary="Submit for review")
+def submit_practice(request, practice_id: int):
+    return _transition(request, practice_id, services.practice_submit)
+
+
+@router.post(
+    "/{practice_id}/request-changes",
+    response=TRANSITION_RESPONSES,
+    summary="Request changes (facilitators)",
+)
+def request_changes(request, practice_id: int, payload: ReviewIn):
+    return _transition(
+        request,
+        practice_id,
+        services.practice_request_changes,
+        comments=payload.comments,
+        message=payload.message,
+    )
+
+
+@router.post(
+    "/{practice_id}/publish", response=TRANSITION_RESPONSES, summary="Publish (facilitators)"
+)
+def publish_practice(
+    request, practice_id: int, note: str = Query("", max_length=300, description="What changed")
+):
+    return _transition(request, practice_id, services.practice_publish, note=note)

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PracticesConfig(AppConfig):
+    name = "palabre.practices"
+    label = "practices"
+    verbose_name = _("Practices")
+    nav_items = [
+        {"url": "practices:index", "label": _("Practices"), "order": 10, "members_only": False},
+    ]
+
+    def ready(self):
+        from palabre.practices import panels, tasks  # noqa: F401 - registers panels and jobs

@@ -1,0 +1,593 @@
+"""Every change to a practice: each one transaction, audited, with its notifications."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from palabre import permissions
+from palabre.audit.services import audit_record
+from palabre.lib.errors import ServiceError
+from palabre.notifications.services import notify
+from palabre.permissions import practices as rules
+from palabre.practices.models import (
+    Attachment,
+    DailyCount,
+    Practice,
+    ReviewComment,
+    Revision,
+    SavedPractice,
+    Step,
+)
+from palabre.practices.sections import SECTION_BY_SLUG, missing_sections
+
+# Fields copied between a practice and its new version or translation.
+CONTENT_FIELDS = (
+    "title", "kind", "language", "summary", "context", "objectives", "beneficiaries",
+    "beneficiaries_women", "beneficiaries_men", "stakeholders", "approach", "resources",
+    "cost_amount", "cost_currency", "results", "success_factors", "difficulties", "lessons",
+    "sustainability", "replication", "period_start", "period_end", "country", "region",
+    "project_name", "visibility", "lead_organisation_id", "contact_id", "translation_of_id",
+)  # fmt: skip
+M2M_FIELDS = ("partners", "authors", "themes", "tags")
+REVIEW_PERIOD_DAYS = 2 * 365
+
+
+class ConflictError(ServiceError):
+    """Someone saved the practice since this person opened it."""
+
+    def __init__(self, practice: Practice):
+        super().__init__(
+            _(
+                "Someone else saved this practice while you were editing it. Your text has "
+                "not been lost: compare both versions below, then save again."
+            ),
+            status=409,
+        )
+        self.practice = practice
+
+
+def _refuse(message: str, status: int = 409) -> None:
+    raise ServiceError(message, status=status)
+
+
+def _locked(practice: Practice) -> Practice:
+    return Practice.objects.select_for_update().get(pk=practice.pk)
+
+
+@transaction.atomic
+def practice_create(
+    *, by: Any, lead_organisation: Any, title: str, external_id: str = "", **fields: Any
+) -> Practice:
+    if (
+        not rules.can_create(by)
+        or not rules.lead_organisation_choices(by).filter(pk=lead_organisation.pk).exists()
+    ):
+        _refuse(_("You can only write practices for your own organisations."), status=403)
+    m2m = {name: fields.pop(name) for name in M2M_FIELDS if name in fields}
+    steps = fields.pop("steps", None)
+    practice = Practice.objects.create(
+        title=title,
+        lead_organisation=lead_organisation,
+        created_by=by,
+        contact=fields.pop("contact", None) or by,
+        external_id=external_id,
+        **fields,
+    )
+    practice.authors.set(m2m.pop("authors", None) or [by])
+    for name, values in m2m.items():
+        getattr(practice, name).set(values)
+    if steps is not None:
+        _replace_steps(practice, steps)
+    audit_record(
+        action="practice.created",
+        actor=by,
+        target=practice,
+        organisation=lead_organisation,
+    )
+    return practice
+
+
+def _replace_steps(practice: Practice, steps: list[dict[str, str]]) -> None:
+    practice.steps.all().delete()
+    Step.objects.bulk_create(
+        Step(practice=practice, position=i, **step)
+        for i, step in enumerate(s for s in steps if s.get("title"))
+    )
+
+
+@transaction.atomic
+def practice_update(
+    *,
+    practice: Practice,
+    by: Any,
+    fields: dict[str, Any],
+    expected_version: int | None,
+    steps: list[dict[str, str]] | None = None,
+) -> Practice:
+    """Save edits. Refuses when someone else saved in between (``expected_version``)."""
+    current = _locked(practice)
+    if not rules.can_edit(by, current):
+        _refuse(_("You cannot edit this practice."), status=403)
+    if current.status == Practice.Status.PUBLISHED:
+        _refuse(
+            _(
+                "A published practice is not changed in place: start a new version, which "
+                "will be reviewed before it replaces the published text."
+            )
+        )
+    if not current.is_editable:
+        _refuse(
+            _("This practice is %(status)s: it cannot be edited now.")
+            % {"status": current.get_status_display()}
+        )
+    if expected_version is not None and expected_version != current.version:
+        raise ConflictError(current)
+    if (
+        "lead_organisation" in fields
+        and fields["lead_organisation"].pk != current.lead_organisation_id
+    ):
+        allowed = rules.lead_organisation_choices(by)
+        if not allowed.filter(pk=fields["lead_organisation"].pk).exists():
+            _refuse(_("You can only write practices for your own organisations."), status=403)
+    changed = []
+    for name, value in fields.items():
+        if name in M2M_FIELDS:
+            getattr(current, name).set(value)
+        else:
+            setattr(current, name, value)
+        changed.append(name)
+    if steps is not None:
+        _replace_steps(current, steps)
+        changed.append("steps")
+    current.version = F("version") + 1
+    current.save()
+    current.refresh_from_db()
+    audit_record(
+        action="practice.updated",
+        actor=by,
+        target=current,
+        organisation=current.lead_organisation,
+        data={"fields": changed},
+    )
+    return current
+
+
+def _facilitators():
+    return get_user_model().objects.filter(
+        is_active=True, network_role__in=["facilitator", "admin"]
+    )
+
+
+@transaction.atomic
+def practice_submit(*, practice: Practice, by: Any) -> Practice:
+    current = _locked(practice)
+    if not rules.can_edit(by, current):
+        _refuse(_("You cannot submit this practice."), status=403)
+    if not current.is_editable:
+        _refuse(_("Only a draft or a practice with changes requested can be submitted."))
+    missing = missing_sections(current)
+    if missing:
+        raise ServiceError(
+            _("Some sections are still empty: %(sections)s.")
+            % {"sections": ", ".join(str(s.title) for s in missing)},
+            status=400,
+        )
+    current.status = Practice.Status.SUBMITTED
+    current.submitted_at = timezone.now()
+    current.save(update_fields=["status", "submitted_at", "updated_at"])
+    audit_record(
+        action="practice.submitted",
+        actor=by,
+        target=current,
+        organisation=current.lead_organisation,
+    )
+    for facilitator in _facilitators():
+        notify(
+            recipient=facilitator,
+            kind="practice.submitted",
+            title=gettext_lazy("A practice awaits your review: “%(title)s”"),
+            params={"title": current.title},
+            url=current.get_absolute_url(),
+            actor=by,
+            target=current,
+        )
+    return current
+
+
+@transaction.atomic
+def practice_withdraw(*, practice: Practice, by: Any) -> Practice:
+    current = _locked(practice)
+    if not rules.can_edit(by, current):
+        _refuse(_("You cannot change this practice."), status=403)
+    if current.status != Practice.Status.SUBMITTED:
+        _refuse(_("Only a practice waiting for review can be taken back."))
+    current.status = Practice.Status.DRAFT
+    current.save(update_fields=["status", "updated_at"])
+    audit_record(
+        action="practice.withdrawn",
+        actor=by,
+        target=current,
+        organisation=current.lead_organisation,
+    )
+    return current
+
+
+def _tell_authors(practice: Practice, *, kind: str, title, by: Any, body="") -> None:
+    for author in practice.authors.all():
+        notify(
+            recipient=author,
+            kind=kind,
+            title=title,
+            params={"title": practice.title},
+            body=body,
+            url=practice.get_absolute_url(),
+            actor=by,
+            target=practice,
+        )
+
+
+@transaction.atomic
+def review_comment_add(*, practice: Practice, by: Any, section: str, body: str) -> ReviewComment:
+    if not rules.can_review(by, practice):
+        _refuse(_("Only facilitators review practices."), status=403)
+    if section not in SECTION_BY_SLUG:
+        raise ServiceError(_("Unknown section."), field="section")
+    if not body.strip():
+        raise ServiceError(_("The comment is empty."), field="body")
+    return ReviewComment.objects.create(practice=practice, section=section, body=body, author=by)
+
+
+@transaction.atomic
+def practice_request_changes(
+    *, practice: Practice, by: Any, comments: dict[str, str], message: str = ""
+) -> Practice:
+    current = _locked(practice)
+    if not rules.can_review(by, current):
+        _refuse(_("Only facilitators review practices."), status=403)
+    if current.status != Practice.Status.SUBMITTED:
+        _refuse(_("Changes can only be requested on a practice waiting for review."))
+    written = {slug: text.strip() for slug, text in comments.items() if text and text.strip()}
+    if message.strip():
+        written.setdefault("identity", "")
+        written["identity"] = (message.strip() + "\n\n" + written["identity"]).strip()
+    if not written:
+        raise ServiceError(_("Say what should change: write at least one comment."), status=400)
+    for slug, text in written.items():
+        review_comment_add(practice=current, by=by, section=slug, body=text)
+    current.status = Practice.Status.CHANGES_REQUESTED
+    current.save(update_fields=["status", "updated_at"])
+    audit_record(
+        action="practice.changes_requested",
+        actor=by,
+        target=current,
+        organisation=current.lead_organisation,
+        data={"sections": sorted(written)},
+    )
+    _tell_authors(
+        current,
+        kind="practice.changes_requested",
+        title=gettext_lazy("Changes requested on your practice “%(title)s”"),
+        body=gettext_lazy(
+            "A facilitator left comments on some sections. Open the practice to see them."
+        ),
+        by=by,
+    )
+    return current
+
+
+def practice_snapshot(practice: Practice) -> dict[str, Any]:
+    """What the practice says, as plain data, for revisions and exports."""
+    data = {name.removesuffix("_id"): getattr(practice, name) for name in CONTENT_FIELDS}
+    data["lead_organisation"] = practice.lead_organisation.name
+    data["contact"] = str(practice.contact) if practice.contact_id else ""
+    data["translation_of"] = practice.translation_of_id
+    data["country"] = str(practice.country or "")
+    data["cost_amount"] = str(practice.cost_amount) if practice.cost_amount is not None else ""
+    for name in ("period_start", "period_end"):
+        value = data[name]
+        data[name] = value.isoformat() if isinstance(value, date) else ""
+    data["partners"] = sorted(o.name for o in practice.partners.all())
+    data["authors"] = sorted(str(u) for u in practice.authors.all())
+    data["themes"] = sorted(t.name_fr for t in practice.themes.all())
+    data["tags"] = sorted(t.name for t in practice.tags.all())
+    data["steps"] = [
+        {"title": s.title, "description": s.description, "what_made_it_work": s.what_made_it_work}
+        for s in practice.steps.all()
+    ]
+    return data
+
+
+def _record_revision(practice: Practice, *, by: Any, note: str) -> Revision:
+    number = (
+        practice.revisions.order_by("-number").values_list("number", flat=True).first() or 0
+    ) + 1
+    return Revision.objects.create(
+        practice=practice,
+        number=number,
+        data=practice_snapshot(practice),
+        published_by=by,
+        published_at=timezone.now(),
+        note=note[:300],
+    )
+
+
+def _copy_content(source: Practice, target: Practice) -> None:
+    for name in CONTENT_FIELDS:
+        if name == "translation_of_id":
+            continue
+        setattr(target, name, getattr(source, name))
+
+
+def _copy_relations(source: Practice, target: Practice) -> None:
+    for name in M2M_FIELDS:
+        getattr(target, name).set(getattr(source, name).all())
+    _replace_steps(
+        target,
+        [
+            {
+                "title": s.title,
+                "description": s.description,
+                "what_made_it_work": s.what_made_it_work,
+            }
+            for s in source.steps.all()
+        ],
+    )
+
+
+@transaction.atomic
+def practice_publish(*, practice: Practice, by: Any, note: str = "") -> Practice:
+    """Publish a reviewed practice; a new version replaces the text it revises."""
+    current = _locked(practice)
+    if not rules.can_publish(by, current):
+        _refuse(_("Only facilitators publish practices."), status=403)
+    if current.status != Practice.Status.SUBMITTED:
+        _refuse(
+            _("Only a practice submitted for review can be published (this one is %(status)s).")
+            % {"status": current.get_status_display()}
+        )
+    now = timezone.now()
+    review_by = timezone.localdate() + timedelta(days=REVIEW_PERIOD_DAYS)
+    current.review_comments.filter(resolved_at__isnull=True).update(resolved_at=now)
+    if current.revises_id:
+        published = _locked(current.revises)
+        _copy_content(current, published)
+        published.last_published_at = now
+        published.review_by = review_by
+        published.review_reminded_at = None
+        published.version = F("version") + 1
+        published.save()
+        published.refresh_from_db()
+        _copy_relations(current, published)
+        current.attachments.update(practice=published)
+        current.delete()
+        target = published
+    else:
+        current.status = Practice.Status.PUBLISHED
+        current.published_at = current.published_at or now
+        current.last_published_at = now
+        current.review_by = review_by
+        current.save()
+        target = current
+    revision = _record_revision(target, by=by, note=note)
+    audit_record(
+        action="practice.published",
+        actor=by,
+        target=target,
+        organisation=target.lead_organisation,
+        data={"revision": revision.number},
+    )
+    _tell_authors(
+        target,
+        kind="practice.published",
+        title=gettext_lazy("Your practice “%(title)s” is published"),
+        by=by,
+    )
+    return target
+
+
+@transaction.atomic
+def practice_start_new_version(*, practice: Practice, by: Any) -> Practice:
+    """A draft copy of a published practice; publishing it replaces the published text."""
+    current = _locked(practice)
+    if not rules.can_edit(by, current):
+        _refuse(_("You cannot edit this practice."), status=403)
+    if current.status != Practice.Status.PUBLISHED:
+        _refuse(_("Only a published practice gets new versions; edit this one directly."))
+    existing = Practice.objects.filter(revises=current).first()
+    if existing is not None:
+        return existing
+    draft = Practice(revises=current, created_by=by, status=Practice.Status.DRAFT)
+    _copy_content(current, draft)
+    draft.translation_of_id = current.translation_of_id
+    draft.save()
+    _copy_relations(current, draft)
+    audit_record(
+        action="practice.new_version_started",
+        actor=by,
+        target=current,
+        organisation=current.lead_organisation,
+    )
+    return draft
+
+
+@transaction.atomic
+def practice_start_translation(*, practice: Practice, by: Any, language: str) -> Practice:
+    """A draft in another language, linked to the original, reviewed on its own."""
+    if not rules.can_edit(by, practice) or not permissions.can_view(by, practice):
+        _refuse(_("You cannot translate this practice."), status=403)
+    original = practice.translation_of or practice
+    if language == original.language or original.translations.filter(language=language).exists():
+        _refuse(_("This practice already exists in that language."))
+    draft = Practice(created_by=by, status=Practice.Status.DRAFT)
+    _copy_content(original, draft)
+    draft.language = language
+    draft.translation_of = original
+    draft.save()
+    _copy_relations(original, draft)
+    audit_record(
+        action="practice.translation_started",
+        actor=by,
+        target=original,
+        organisation=original.lead_organisation,
+        data={"language": language},
+    )
+    return draft
+
+
+@transaction.atomic
+def practice_archive(*, practice: Practice, by: Any) -> Practice:
+    current = _locked(practice)
+    if not rules.can_archive(by, current):
+        _refuse(_("You cannot archive this practice."), status=403)
+    if current.status != Practice.Status.PUBLISHED:
+        _refuse(_("Only a published practice can be archived."))
+    current.status = Practice.Status.ARCHIVED
+    current.save(update_fields=["status", "updated_at"])
+    audit_record(
+        action="practice.archived", actor=by, target=current, organisation=current.lead_organisation
+    )
+    return current
+
+
+@transaction.atomic
+def practice_unarchive(*, practice: Practice, by: Any) -> Practice:
+    current = _locked(practice)
+    if not rules.can_publish(by, current):
+        _refuse(_("Only facilitators publish practices."), status=403)
+    if current.status != Practice.Status.ARCHIVED:
+        _refuse(_("This practice is not archived."))
+    current.status = Practice.Status.PUBLISHED
+    current.save(update_fields=["status", "updated_at"])
+    audit_record(
+        action="practice.unarchived",
+        actor=by,
+        target=current,
+        organisation=current.lead_organisation,
+    )
+    return current
+
+
+@transaction.atomic
+def practice_revalidate(*, practice: Practice, by: Any) -> Practice:
+    """The authors confirm the practice is still right: the review date moves two years on."""
+    current = _locked(practice)
+    if not rules.can_edit(by, current):
+        _refuse(_("You cannot re-validate this practice."), status=403)
+    if current.status != Practice.Status.PUBLISHED:
+        _refuse(_("Only a published practice can be re-validated."))
+    current.review_by = timezone.localdate() + timedelta(days=REVIEW_PERIOD_DAYS)
+    current.review_reminded_at = None
+    current.save(update_fields=["review_by", "review_reminded_at", "updated_at"])
+    audit_record(
+        action="practice.revalidated",
+        actor=by,
+        target=current,
+        organisation=current.lead_organisation,
+        data={"review_by": current.review_by.isoformat()},
+    )
+    return current
+
+
+def practices_remind_review(*, today: date | None = None) -> int:
+    """Ask the authors of practices past their review date to re-validate or update them."""
+    today = today or timezone.localdate()
+    due = Practice.objects.filter(
+        status=Practice.Status.PUBLISHED, review_by__lte=today, review_reminded_at__isnull=True
+    )
+    count = 0
+    for practice in due.iterator():
+        with transaction.atomic():
+            _tell_authors(
+                practice,
+                kind="practice.review_due",
+                title=gettext_lazy("Is “%(title)s” still right? Please re-validate or update it"),
+                body=gettext_lazy(
+                    "Its review date has come. Confirm it is still accurate, or start a new "
+                    "version with what you have learned since."
+                ),
+                by=None,
+            )
+            Practice.objects.filter(pk=practice.pk).update(review_reminded_at=timezone.now())
+            count += 1
+    return count
+
+
+@transaction.atomic
+def practice_toggle_saved(*, practice: Practice, user: Any) -> bool:
+    """Save for later (or un-save). Returns whether it is now saved."""
+    deleted, _ = SavedPractice.objects.filter(user=user, practice=practice).delete()
+    if deleted:
+        return False
+    SavedPractice.objects.get_or_create(user=user, practice=practice)
+    return True
+
+
+def practice_count(*, practice: Practice, event: str) -> None:
+    """Add one to today's counter, without recording who."""
+    day = timezone.localdate()
+    updated = DailyCount.objects.filter(practice=practice, day=day, event=event).update(
+        count=F("count") + 1
+    )
+    if not updated:
+        _row, created = DailyCount.objects.get_or_create(
+            practice=practice, day=day, event=event, defaults={"count": 1}
+        )
+        if not created:
+            DailyCount.objects.filter(pk=_row.pk).update(count=F("count") + 1)
+
+
+@transaction.atomic
+def attachment_add(*, practice: Practice, by: Any, upload, caption: str = "") -> Attachment:
+    from palabre.practices.uploads import inspect_upload, make_preview
+
+    if not rules.can_edit(by, practice):
+        _refuse(_("You cannot add files to this practice."), status=403)
+    checked = inspect_upload(upload)
+    attachment = Attachment(
+        practice=practice,
+        original_name=checked.name,
+        content_type=checked.content_type,
+        size=checked.size,
+        kind=checked.kind,
+        caption=caption,
+        uploaded_by=by,
+    )
+    attachment.file.save(checked.name, upload, save=False)
+    if checked.kind == Attachment.Kind.PHOTO:
+        preview = make_preview(upload)
+        if preview is not None:
+            attachment.preview.save("preview.jpg", preview, save=False)
+    attachment.save()
+    audit_record(
+        action="practice.attachment_added",
+        actor=by,
+        target=practice,
+        organisation=practice.lead_organisation,
+        data={"file": checked.name, "size": checked.size},
+    )
+    return attachment
+
+
+@transaction.atomic
+def attachment_remove(*, attachment: Attachment, by: Any) -> None:
+    practice = attachment.practice
+    if not rules.can_edit(by, practice):
+        _refuse(_("You cannot remove files from this practice."), status=403)
+    audit_record(
+        action="practice.attachment_removed",
+        actor=by,
+        target=practice,
+        organisation=practice.lead_organisation,
+        data={"file": attachment.original_name},
+    )
+    files = [attachment.file, attachment.preview]
+    attachment.delete()
+    transaction.on_commit(lambda: [f.delete(save=False) for f in files if f])

@@ -1,0 +1,525 @@
+"""Pages of the practice library: lists, the practice page, the guided editor, review."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from palabre import permissions
+from palabre.lib.errors import ServiceError
+from palabre.lib.views import form_add_service_error, service_error_page
+from palabre.organisations.models import Organisation
+from palabre.permissions import practices as rules
+from palabre.practices import selectors, services
+from palabre.practices.forms import (
+    SECTION_FORMS,
+    AttachmentForm,
+    IdentityForm,
+    NewPracticeForm,
+    ReviewForm,
+    StepFormSet,
+)
+from palabre.practices.models import Attachment, DailyCount, Practice, Revision
+from palabre.practices.sections import SECTION_BY_SLUG, SECTIONS, completeness
+from palabre.themes.models import Theme
+
+
+def practice_for(request, pk: int) -> Practice:
+    """The practice if this person may open it; otherwise 404, as if it did not exist."""
+    practice = get_object_or_404(
+        Practice.objects.select_related("lead_organisation", "contact", "translation_of"), pk=pk
+    )
+    if not rules.can_view(request.user, practice):
+        raise Http404
+    return practice
+
+
+def _editable(request, pk: int) -> Practice:
+    practice = practice_for(request, pk)
+    if not rules.can_edit(request.user, practice):
+        raise Http404
+    return practice
+
+
+# Lists ----------------------------------------------------------------------
+
+
+def index(request):
+    theme = organisation = None
+    if request.GET.get("theme"):
+        theme = Theme.objects.filter(slug=request.GET["theme"]).first()
+    if request.GET.get("organisation") and permissions.is_member(request.user):
+        organisation = Organisation.objects.filter(slug=request.GET["organisation"]).first()
+    kind = request.GET.get("kind", "")
+    kind = kind if kind in Practice.Kind.values else ""
+    practices = selectors.practice_list(
+        user=request.user, theme=theme, organisation=organisation, kind=kind
+    )
+    page = Paginator(practices, 20).get_page(request.GET.get("page"))
+    context = {
+        "page": page,
+        "theme": theme,
+        "organisation": organisation,
+        "kind": kind,
+        "kinds": Practice.Kind.choices,
+        "can_create": rules.can_create(request.user),
+    }
+    if request.htmx:
+        return render(request, "practices/index.html#results", context)
+    return render(request, "practices/index.html", context)
+
+
+@login_required
+def mine(request):
+    practices = selectors.practices_in_progress(user=request.user)
+    saved = Practice.objects.filter(saves__user=request.user).visible_to(request.user).with_cards()
+    return render(
+        request,
+        "practices/mine.html",
+        {"practices": practices, "saved": saved, "can_create": rules.can_create(request.user)},
+    )
+
+
+@login_required
+def review_queue(request):
+    if not permissions.is_facilitator(request.user):
+        raise Http404
+    return render(
+        request, "practices/review_queue.html", {"practices": selectors.practices_to_review()}
+    )
+
+
+# Reading --------------------------------------------------------------------
+
+
+def detail(request, pk: int):
+    practice = practice_for(request, pk)
+    user = request.user
+    can_edit = rules.can_edit(user, practice)
+    if practice.is_published and not can_edit:  # the authors' own visits do not count
+        services.practice_count(practice=practice, event=DailyCount.Event.VIEW)
+    translations = [
+        t
+        for t in Practice.objects.filter(
+            translation_of=practice.translation_of or practice
+        ).exclude(pk=practice.pk)
+        if rules.can_view(user, t)
+    ]
+    if practice.translation_of and rules.can_view(user, practice.translation_of):
+        translations.insert(0, practice.translation_of)
+    comments = {}
+    if can_edit or rules.can_review(user, practice):
+        for comment in practice.review_comments.filter(resolved_at__isnull=True).select_related(
+            "author"
+        ):
+            comments.setdefault(comment.section, []).append(comment)
+    context = {
+        "practice": practice,
+        "steps": practice.steps.all(),
+        "attachments": practice.attachments.all(),
+        "authors": practice.authors.all(),
+        "partners": practice.partners.all(),
+        "themes": practice.themes.select_related("parent"),
+        "tags": practice.tags.all(),
+        "translations": translations,
+        "can_edit": can_edit,
+        "can_review": rules.can_review(user, practice)
+        and practice.status == Practice.Status.SUBMITTED,
+        "can_archive": rules.can_archive(user, practice) and practice.is_published,
+        "can_unarchive": rules.can_publish(user, practice)
+        and practice.status == Practice.Status.ARCHIVED,
+        "completeness": completeness(practice) if practice.is_editable else None,
+        "comments": comments,
+        "review_form": ReviewForm() if rules.can_review(user, practice) else None,
+        "statistics": selectors.practice_statistics(practice)
+        if can_edit and practice.is_published
+        else None,
+        "pending_version": Practice.objects.filter(revises=practice).first() if can_edit else None,
+        "is_saved": permissions.is_member(user) and practice.saves.filter(user=user).exists(),
+        "revision_count": practice.revisions.count(),
+    }
+    return render(request, "practices/detail.html", context)
+
+
+def history(request, pk: int):
+    practice = practice_for(request, pk)
+    revisions = practice.revisions.select_related("published_by")
+    return render(request, "practices/history.html", {"practice": practice, "revisions": revisions})
+
+
+def diff(request, pk: int):
+    practice = practice_for(request, pk)
+    try:
+        a, b = int(request.GET.get("a", "")), int(request.GET.get("b", ""))
+    except ValueError:
+        return service_error_page(request, ServiceError(_("Choose two revisions to compare.")))
+    older = get_object_or_404(Revision, practice=practice, number=min(a, b))
+    newer = get_object_or_404(Revision, practice=practice, number=max(a, b))
+    return render(
+        request,
+        "practices/diff.html",
+        {
+            "practice": practice,
+            "older": older,
+            "newer": newer,
+            "changes": selectors.revision_diff(older, newer),
+        },
+    )
+
+
+def pdf(request, pk: int):
+    from palabre.practices.pdf import practice_pdf
+
+    practice = practice_for(request, pk)
+    content = practice_pdf(practice, request=request)
+    if practice.is_published:
+        services.practice_count(practice=practice, event=DailyCount.Event.PDF)
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="palabre-{practice.pk}.pdf"'
+    return response
+
+
+def attachment(request, pk: int, attachment_pk: int):
+    practice = practice_for(request, pk)
+    item = get_object_or_404(Attachment, pk=attachment_pk, practice=practice)
+    if practice.is_published:
+        services.practice_count(practice=practice, event=DailyCount.Event.ATTACHMENT)
+    response = FileResponse(
+        item.file.open("rb"),
+        as_attachment=True,
+        filename=item.original_name,
+        content_type=item.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+def attachment_preview(request, pk: int, attachment_pk: int):
+    practice = practice_for(request, pk)
+    item = get_object_or_404(Attachment, pk=attachment_pk, practice=practice)
+    if not item.preview:
+        raise Http404
+    response = FileResponse(item.preview.open("rb"), content_type="image/jpeg")
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, max-age=86400"
+    return response
+
+
+# Writing --------------------------------------------------------------------
+
+
+@login_required
+def create(request):
+    if not rules.can_create(request.user):
+        raise Http404
+    form = NewPracticeForm(request.POST or None, user=request.user)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                practice = services.practice_create(by=request.user, **form.cleaned_data)
+            except ServiceError as error:
+                form_add_service_error(form, error)
+                return render(request, "practices/new.html", {"form": form}, status=error.status)
+            return redirect("practices:edit", pk=practice.pk, section="identity")
+        return render(request, "practices/new.html", {"form": form}, status=400)
+    return render(request, "practices/new.html", {"form": form})
+
+
+def _section_form(section: str, practice: Practice, user, data=None):
+    form_class = SECTION_FORMS[section]
+    kwargs = {"user": user} if form_class is IdentityForm else {}
+    return form_class(data, instance=practice, **kwargs)
+
+
+def _changes(form) -> dict:
+    if isinstance(form, IdentityForm):
+        return form.changes()
+    return {name: form.cleaned_data[name] for name in form.Meta.fields}
+
+
+def _steps(formset) -> list[dict[str, str]]:
+    return [
+        {k: f.cleaned_data.get(k, "") for k in ("title", "description", "what_made_it_work")}
+        for f in formset.forms
+        if f.cleaned_data and not f.cleaned_data.get("DELETE") and f.cleaned_data.get("title")
+    ]
+
+
+@login_required
+def edit(request, pk: int, section: str):
+    """One section of the guided editor. Works as a plain form; htmx adds autosave."""
+    if section not in SECTION_BY_SLUG:
+        raise Http404
+    practice = _editable(request, pk)
+    autosave = request.method == "POST" and request.GET.get("autosave") == "1"
+    if not practice.is_editable:
+        if autosave:
+            return render(
+                request,
+                "practices/_autosave.html",
+                {"error": _("This practice can no longer be edited here.")},
+                status=409,
+            )
+        if practice.is_published:
+            messages.info(request, _("Start a new version to change a published practice."))
+        else:
+            messages.info(
+                request,
+                _("This practice is %(status)s: it cannot be edited now.")
+                % {"status": practice.get_status_display()},
+            )
+        return redirect(practice)
+    form = _section_form(section, practice, request.user, request.POST or None)
+    formset = None
+    if section == "approach":
+        formset = StepFormSet(request.POST or None, instance=practice, prefix="steps")
+    status = 200
+    conflict = None
+    if request.method == "POST":
+        valid = form.is_valid() and (formset is None or formset.is_valid())
+        if valid:
+            try:
+                saved = services.practice_update(
+                    practice=practice,
+                    by=request.user,
+                    fields=_changes(form),
+                    expected_version=form.cleaned_data.get("version"),
+                    steps=_steps(formset) if formset is not None else None,
+                )
+            except services.ConflictError as error:
+                conflict = error.practice
+                status = 409
+            except ServiceError as error:
+                if autosave:
+                    return render(
+                        request,
+                        "practices/_autosave.html",
+                        {"error": error.message},
+                        status=error.status,
+                    )
+                return service_error_page(request, error)
+            else:
+                if autosave:
+                    return render(
+                        request,
+                        "practices/_autosave.html",
+                        {"saved": saved, "time": timezone.localtime()},
+                    )
+                messages.success(request, _("Saved."))
+                following = request.POST.get("next_section")
+                if following in SECTION_BY_SLUG:
+                    return redirect("practices:edit", pk=practice.pk, section=following)
+                if following == "done":
+                    return redirect(practice)
+                return redirect("practices:edit", pk=practice.pk, section=section)
+        else:
+            status = 400
+        if autosave:
+            return render(
+                request,
+                "practices/_autosave.html",
+                {"conflict": conflict is not None, "invalid": status == 400},
+                status=status,
+            )
+    practice.refresh_from_db()
+    index = [s.slug for s in SECTIONS].index(section)
+    context = {
+        "practice": practice,
+        "section": SECTION_BY_SLUG[section],
+        "form": form,
+        "formset": formset,
+        "sections": completeness(practice),
+        "previous": SECTIONS[index - 1] if index else None,
+        "next": SECTIONS[index + 1] if index + 1 < len(SECTIONS) else None,
+        "conflict": conflict,
+        "comments": practice.review_comments.filter(section=section, resolved_at__isnull=True),
+    }
+    if conflict is not None:
+        form.data = form.data.copy()
+        form.data["version"] = conflict.version
+        context["theirs"] = [
+            (form[name].label, getattr(conflict, name))
+            for name in form.Meta.fields
+            if name in form.fields and not hasattr(getattr(conflict, name), "all")
+        ]
+    return render(request, "practices/edit.html", context, status=status)
+
+
+def _transition(request, pk: int, action, success: str, **kwargs):
+    practice = practice_for(request, pk)
+    try:
+        result = action(practice=practice, by=request.user, **kwargs)
+    except ServiceError as error:
+        return service_error_page(request, error)
+    messages.success(request, success)
+    return redirect(result)
+
+
+@require_POST
+@login_required
+def submit(request, pk: int):
+    return _transition(
+        request, pk, services.practice_submit, _("Submitted. A facilitator will review it.")
+    )
+
+
+@require_POST
+@login_required
+def withdraw(request, pk: int):
+    return _transition(
+        request, pk, services.practice_withdraw, _("Taken back: it is a draft again.")
+    )
+
+
+@require_POST
+@login_required
+def publish(request, pk: int):
+    return _transition(
+        request,
+        pk,
+        services.practice_publish,
+        _("Published."),
+        note=request.POST.get("note", "")[:300],
+    )
+
+
+@require_POST
+@login_required
+def request_changes(request, pk: int):
+    practice = practice_for(request, pk)
+    form = ReviewForm(request.POST)
+    if not form.is_valid():
+        return service_error_page(request, ServiceError(_("The review could not be read.")))
+    try:
+        services.practice_request_changes(
+            practice=practice,
+            by=request.user,
+            comments=form.comments(),
+            message=form.cleaned_data["message"],
+        )
+    except ServiceError as error:
+        return service_error_page(request, error)
+    messages.success(request, _("Changes requested. The authors have been told."))
+    return redirect(practice)
+
+
+@require_POST
+@login_required
+def new_version(request, pk: int):
+    practice = practice_for(request, pk)
+    try:
+        draft = services.practice_start_new_version(practice=practice, by=request.user)
+    except ServiceError as error:
+        return service_error_page(request, error)
+    return redirect("practices:edit", pk=draft.pk, section="identity")
+
+
+@require_POST
+@login_required
+def translate(request, pk: int):
+    practice = practice_for(request, pk)
+    language = request.POST.get("language", "")
+    if language not in dict(Practice._meta.get_field("language").choices):
+        return service_error_page(request, ServiceError(_("Choose a language.")))
+    try:
+        draft = services.practice_start_translation(
+            practice=practice, by=request.user, language=language
+        )
+    except ServiceError as error:
+        return service_error_page(request, error)
+    return redirect("practices:edit", pk=draft.pk, section="identity")
+
+
+@require_POST
+@login_required
+def archive(request, pk: int):
+    return _transition(request, pk, services.practice_archive, _("Archived."))
+
+
+@require_POST
+@login_required
+def unarchive(request, pk: int):
+    return _transition(request, pk, services.practice_unarchive, _("Published again."))
+
+
+@require_POST
+@login_required
+def revalidate(request, pk: int):
+    return _transition(
+        request,
+        pk,
+        services.practice_revalidate,
+        _("Thank you: the practice is confirmed for two more years."),
+    )
+
+
+@require_POST
+@login_required
+def toggle_saved(request, pk: int):
+    practice = practice_for(request, pk)
+    saved = services.practice_toggle_saved(practice=practice, user=request.user)
+    if request.htmx:
+        return render(
+            request, "practices/_save_button.html", {"practice": practice, "is_saved": saved}
+        )
+    messages.success(
+        request, _("Saved for later.") if saved else _("Removed from your saved practices.")
+    )
+    return redirect(practice)
+
+
+@login_required
+def attachments(request, pk: int):
+    practice = _editable(request, pk)
+    form = AttachmentForm(request.POST or None, request.FILES or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.attachment_add(
+                    practice=practice,
+                    by=request.user,
+                    upload=form.cleaned_data["file"],
+                    caption=form.cleaned_data["caption"],
+                )
+            except ServiceError as error:
+                form_add_service_error(form, error)
+                status = error.status
+            else:
+                messages.success(request, _("File added."))
+                return redirect("practices:attachments", pk=practice.pk)
+        else:
+            status = 400
+    return render(
+        request,
+        "practices/attachments.html",
+        {
+            "practice": practice,
+            "form": form,
+            "attachments": practice.attachments.all(),
+            "max_size": settings.ATTACHMENT_MAX_BYTES,
+        },
+        status=status,
+    )
+
+
+@require_POST
+@login_required
+def attachment_delete(request, pk: int, attachment_pk: int):
+    practice = _editable(request, pk)
+    item = get_object_or_404(Attachment, pk=attachment_pk, practice=practice)
+    try:
+        services.attachment_remove(attachment=item, by=request.user)
+    except ServiceError as error:
+        return service_error_page(request, error)
+    messages.success(request, _("File removed."))
+    return redirect(reverse("practices:attachments", args=[practice.pk]))
