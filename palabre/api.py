@@ -40,11 +40,22 @@ def unauthorised(request, exc):
 
 
 def _add_routers() -> None:
-    from palabre.organisations.api import router as organisations
-    from palabre.practices.api import router as practices
+    """Each app with an `api.py` module exposing `routers` ({prefix: Router}) adds its routes."""
+    import importlib
 
-    api.add_router("/organisations", organisations)
-    api.add_router("/practices", practices)
+    from django.apps import apps
+
+    for config in apps.get_app_configs():
+        if not config.name.startswith("palabre."):
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.api")
+        except ModuleNotFoundError as error:
+            if error.name != f"{config.name}.api":
+                raise
+            continue
+        for prefix, router in module.routers.items():
+            api.add_router(prefix, router)
 
 
 _add_routers()

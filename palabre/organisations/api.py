@@ -33,3 +33,6 @@ def list_organisations(request):
     if not rules.can_see_directory(request.auth):
         raise Http404
     return [_out(o) for o in Organisation.objects.order_by("name")]
+
+
+routers = {"/organisations": router}

@@ -357,3 +357,6 @@ def publish_practice(
     request, practice_id: int, note: str = Query("", max_length=300, description="What changed")
 ):
     return _transition(request, practice_id, services.practice_publish, note=note)
+
+
+routers = {"/practices": router}

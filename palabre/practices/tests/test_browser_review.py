@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from conftest import ensure_thesaurus
 from palabre.practices.models import Practice
 
 pytestmark = [
@@ -34,6 +35,7 @@ def fill_section(page, values: dict, button="Enregistrer et continuer"):
 def test_member_writes_on_a_phone_and_the_facilitator_reviews(
     phone, screenshot, author, facilitator
 ):
+    ensure_thesaurus()
     log_in(phone, author.email)
     phone.goto("/practices/new/")
     phone.get_by_label(re.compile("^Titre")).fill("La tontine des femmes de Bafut")
