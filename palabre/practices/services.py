@@ -27,6 +27,7 @@ from palabre.practices.models import (
     Step,
 )
 from palabre.practices.sections import SECTION_BY_SLUG, missing_sections
+from palabre.practices.signals import practice_published
 
 # Fields copied between a practice and its new version or translation.
 CONTENT_FIELDS = (
@@ -377,6 +378,16 @@ def practice_publish(*, practice: Practice, by: Any, note: str = "") -> Practice
         current.save()
         target = current
     revision = _record_revision(target, by=by, note=note)
+    first_publication = revision.number == 1
+    transaction.on_commit(
+        lambda: practice_published.send(
+            sender=Practice,
+            practice=target,
+            revision=revision,
+            by=by,
+            first_publication=first_publication,
+        )
+    )
     audit_record(
         action="practice.published",
         actor=by,

@@ -250,3 +250,27 @@ def test_authors_see_how_their_practice_is_used(client_for, client, make_practic
     stats = page.context["statistics"]
     assert stats["view"]["total"] == 2 and stats["pdf"]["total"] == 1
     assert "Comment elle est utilisée" in page.content.decode()
+
+
+def test_publication_is_announced_after_commit(
+    make_practice, author, facilitator, django_capture_on_commit_callbacks
+):
+    from palabre.practices.services import practice_publish
+    from palabre.practices.signals import practice_published
+
+    heard = []
+
+    def receiver(sender, practice, revision, by, first_publication, **kwargs):
+        heard.append((practice.pk, revision.number, by, first_publication))
+
+    practice_published.connect(receiver)
+    try:
+        practice = make_practice(author, status="submitted")
+        with django_capture_on_commit_callbacks(execute=False) as callbacks:
+            practice_publish(practice=practice, by=facilitator)
+        assert heard == []  # nothing before the commit
+        for callback in callbacks:
+            callback()
+        assert heard == [(practice.pk, 1, facilitator, True)]
+    finally:
+        practice_published.disconnect(receiver)
