@@ -268,6 +268,9 @@ def make_practice(db):
         )
         practice.authors.set([author])
         practice.themes.set([Theme.objects.get(slug="epargne-microfinance")])
+        from palabre.practices.search import index_practice
+
+        index_practice(practice)
         return practice
 
     return make

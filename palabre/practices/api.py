@@ -87,9 +87,18 @@ class PracticeOut(PracticeSummary):
     review_by: date | None
 
 
+class FacetCount(Schema):
+    value: str
+    label: str
+    count: int
+
+
 class PracticePage(Schema):
     meta: PageMeta
     results: list[PracticeSummary]
+    facets: dict[str, list[FacetCount]]
+    sort: str
+    suggestion: str | None = None
 
 
 TEXT = (
@@ -234,33 +243,56 @@ def _prefetched(qs):
     )  # fmt: skip
 
 
-@router.get("", response=PracticePage, summary="Published practices you may read")
+@router.get("", response=PracticePage, summary="Search the published practices you may read")
 def list_practices(
     request,
+    q: str = Query("", max_length=2000, description='Words to find; "a phrase"; -excluded'),
     theme: str = "",
-    organisation: str = "",
     kind: str = "",
+    maturity: str = "",
+    country: str = "",
+    org_kind: str = "",
+    organisation: str = "",
+    year: str = "",
     language: str = "",
+    sort: str = Query("", description="relevance (default with q), date, adopted"),
     limit: int = Query(20, ge=1, le=100),
     offset: int = Query(0, ge=0),
 ):
-    qs = rules.practices_visible_to(request.auth)
-    if theme:
-        qs = qs.filter(themes__slug=theme)
-    if organisation:
-        qs = qs.filter(lead_organisation__slug=organisation)
-    if kind:
-        qs = qs.filter(kind=kind)
-    if language:
-        qs = qs.filter(language=language)
-    qs = qs.distinct().order_by("-last_published_at", "-pk")
-    count = qs.count()
-    page = qs.select_related("lead_organisation").prefetch_related("themes")[
+    from palabre.practices.search import (
+        _ordered,
+        apply_filters,
+        clean_filters,
+        facets_for,
+        search_base,
+    )
+    from palabre.search.query import parse
+    from palabre.search.services import suggest
+
+    filters = clean_filters(
+        {
+            "theme": theme, "kind": kind, "maturity": maturity, "country": country,
+            "org_kind": org_kind, "organisation": organisation, "year": year,
+            "language": language,
+        }
+    )  # fmt: skip
+    parsed = parse(q)
+    base = search_base(user=request.auth, parsed=parsed)
+    ordered, sort = _ordered(apply_filters(base, filters), parsed, sort)
+    count = ordered.count()
+    page = ordered.select_related("lead_organisation").prefetch_related("themes")[
         offset : offset + limit
     ]
+    facets = {
+        facet.name: [{"value": v.value, "label": v.label, "count": v.count} for v in facet.values]
+        for facet in facets_for(base, filters)
+    }
     return {
         "meta": {"count": count, "limit": limit, "offset": offset},
         "results": [_summary(p) for p in page],
+        "facets": facets,
+        "sort": sort,
+        "suggestion": suggest(parsed) if q and count < 3 else None,
     }
 
 

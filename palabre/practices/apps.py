@@ -7,6 +7,7 @@ class PracticesConfig(AppConfig):
     label = "practices"
     verbose_name = _("Practices")
     nav_items = [
+        {"url": "practices:search", "label": _("Search"), "order": 5, "members_only": False},
         {"url": "practices:index", "label": _("Practices"), "order": 10, "members_only": False},
     ]
 

@@ -190,6 +190,11 @@ def load(context) -> None:
         if practice.status in ("published", "archived"):
             _revisions(practice, facilitator, index)
             _counts(practice, rng)
+    from palabre.practices.search import index_practices
+    from palabre.search.services import vocabulary_rebuild
+
+    index_practices([p.pk for p in created.values()])
+    vocabulary_rebuild()
     # Some practices came due for review: their authors are asked to re-validate them.
     for key in [p["key"] for p in PRACTICES if p["status"] == "published"][:2]:
         Practice.objects.filter(pk=created[key].pk).update(review_by=date(2026, 10, 1))

@@ -134,6 +134,8 @@ class Practice(models.Model):
     maturity = models.CharField(
         _("maturity"), max_length=20, choices=Maturity.choices, default=Maturity.INNOVATION
     )
+    # Kept up to date by the adoptions app, for sorting by "most adopted".
+    adoption_count = models.PositiveIntegerField(_("adoptions"), default=0)
     # A new version of a published practice is written as a separate draft that
     # replaces the published text when it is published in turn.
     revises = models.OneToOneField(

@@ -63,3 +63,17 @@ def person_practices(request, *, person) -> str:
         {"practices": practices[:20], "total": practices.count(), "title_authored": True},
         request=request,
     )
+
+
+@panels.register("practice_detail", order=20)
+def similar(request, *, practice) -> str:
+    if not practice.is_published:
+        return ""
+    from palabre.practices.search import similar_practices
+
+    practices = similar_practices(practice, user=request.user)
+    if not practices:
+        return ""
+    return render_to_string(
+        "practices/panels/similar.html", {"practices": practices}, request=request
+    )

@@ -26,6 +26,7 @@ from palabre.practices.models import (
     SavedPractice,
     Step,
 )
+from palabre.practices.search import index_practice, unindex_practice
 from palabre.practices.sections import SECTION_BY_SLUG, missing_sections
 from palabre.practices.signals import practice_published
 
@@ -87,6 +88,7 @@ def practice_create(
         getattr(practice, name).set(values)
     if steps is not None:
         _replace_steps(practice, steps)
+    index_practice(practice)
     audit_record(
         action="practice.created",
         actor=by,
@@ -151,6 +153,7 @@ def practice_update(
     current.version = F("version") + 1
     current.save()
     current.refresh_from_db()
+    index_practice(current)
     audit_record(
         action="practice.updated",
         actor=by,
@@ -368,7 +371,9 @@ def practice_publish(*, practice: Practice, by: Any, note: str = "") -> Practice
         published.refresh_from_db()
         _copy_relations(current, published)
         current.attachments.update(practice=published)
+        unindex_practice(current.pk)
         current.delete()
+        index_practice(published)
         target = published
     else:
         current.status = Practice.Status.PUBLISHED
@@ -420,6 +425,7 @@ def practice_start_new_version(*, practice: Practice, by: Any) -> Practice:
     draft.translation_of_id = current.translation_of_id
     draft.save()
     _copy_relations(current, draft)
+    index_practice(draft)
     audit_record(
         action="practice.new_version_started",
         actor=by,
@@ -443,6 +449,7 @@ def practice_start_translation(*, practice: Practice, by: Any, language: str) ->
     draft.translation_of = original
     draft.save()
     _copy_relations(original, draft)
+    index_practice(draft)
     audit_record(
         action="practice.translation_started",
         actor=by,

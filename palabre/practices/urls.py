@@ -6,6 +6,8 @@ app_name = "practices"
 
 urlpatterns = [
     path("practices/", views.index, name="index"),
+    path("search/", views.search_page, name="search"),
+    path("practices/export.<str:fmt>", views.export, name="export"),
     path("practices/new/", views.create, name="create"),
     path("practices/mine/", views.mine, name="mine"),
     path("practices/review/", views.review_queue, name="review_queue"),

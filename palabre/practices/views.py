@@ -523,3 +523,80 @@ def attachment_delete(request, pk: int, attachment_pk: int):
         return service_error_page(request, error)
     messages.success(request, _("File removed."))
     return redirect(reverse("practices:attachments", args=[practice.pk]))
+
+
+# Search ---------------------------------------------------------------------
+
+
+def search_page(request):
+    """Full-text search with facets. The URL always holds the whole search, so it can be shared."""
+    from palabre.practices.search import FACETS, SORTS, clean_filters, practice_search
+
+    q = request.GET.get("q", "")
+    filters = clean_filters(request.GET)
+    result = practice_search(
+        user=request.user,
+        q=q,
+        filters=filters,
+        sort=request.GET.get("sort", ""),
+        page=request.GET.get("page"),
+        live=request.GET.get("live") == "1",
+    )
+    for facet in result.facets:
+        for value in facet.values:
+            params = request.GET.copy()
+            for name in ("page", "live"):
+                params.pop(name, None)
+            if value.selected:
+                params.pop(facet.name, None)
+            else:
+                params[facet.name] = value.value
+            value.url = "?" + params.urlencode()
+    context = {
+        "q": q,
+        "result": result,
+        "facets": FACETS,
+        "sorts": SORTS,
+        "filters": filters,
+        "too_long": len(q) > 200,
+    }
+    response = render(
+        request,
+        "practices/search.html#results" if request.htmx else "practices/search.html",
+        context,
+    )
+    response["Vary"] = "HX-Request, Cookie, Accept-Language"
+    return response
+
+
+def export(request, fmt: str):
+    """What this person may see — a search result or the whole library — as a file."""
+    import tempfile
+
+    from django.http import StreamingHttpResponse
+
+    from palabre.practices.exchange import export_rows, write_csv, write_jsonl, write_xlsx
+    from palabre.practices.search import clean_filters, practice_queryset
+
+    if fmt not in ("csv", "xlsx", "jsonl"):
+        raise Http404
+    queryset = practice_queryset(
+        user=request.user,
+        q=request.GET.get("q", ""),
+        filters=clean_filters(request.GET),
+        sort=request.GET.get("sort", ""),
+    )
+    rows = export_rows(queryset)
+    name = f"palabre-practices-{timezone.localdate().isoformat()}.{fmt}"
+    if fmt == "xlsx":
+        spool = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it
+        write_xlsx(rows, spool)
+        spool.seek(0)
+        response = FileResponse(spool, as_attachment=True, filename=name)
+    else:
+        content_type = "text/csv; charset=utf-8" if fmt == "csv" else "application/x-ndjson"
+        writer = write_csv if fmt == "csv" else write_jsonl
+        response = StreamingHttpResponse(writer(rows), content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

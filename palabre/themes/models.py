@@ -59,13 +59,17 @@ class Tag(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @staticmethod
+    def slug_for(raw: str) -> str:
+        return slugify(" ".join(raw.split())[:60])[:70]
+
     @classmethod
     def for_names(cls, names: list[str]) -> list[Tag]:
         """The tags for these names, created when new; "Eau" and "eau" are one tag."""
         tags = []
         for raw in names:
             name = " ".join(raw.split())[:60]
-            slug = slugify(name)[:70]
+            slug = cls.slug_for(raw)
             if not slug:
                 continue
             tag, _created = cls.objects.get_or_create(slug=slug, defaults={"name": name})

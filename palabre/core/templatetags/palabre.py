@@ -29,3 +29,12 @@ def query_string(context, **changes):
             query[key] = value
     encoded = query.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+@register.filter
+def get_item(mapping, key):
+    """``mapping[key]`` in a template, or None."""
+    try:
+        return mapping.get(key)
+    except AttributeError:
+        return None

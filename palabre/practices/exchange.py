@@ -1,0 +1,608 @@
+"""Practices in and out of Palabre as CSV, XLSX or JSONL, in one documented shape.
+
+Export writes what a person may see; import reads the same files back unchanged
+(see docs/import-export.md). Import validates the whole file first and, by default,
+imports nothing when a row is bad; it streams, so 100,000 rows fit in little memory.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.translation import gettext as _
+from django_countries import countries
+
+from palabre.organisations.models import Organisation
+from palabre.permissions import Visibility
+from palabre.practices.models import Practice, Revision, Step
+from palabre.themes.models import Tag, Theme
+
+COLUMNS = (
+    "external_id", "title", "kind", "language", "status", "visibility", "lead_organisation",
+    "partners", "authors", "contact", "themes", "tags", "country", "region", "period_start",
+    "period_end", "project_name", "summary", "context", "objectives", "beneficiaries",
+    "beneficiaries_women", "beneficiaries_men", "stakeholders", "approach", "steps",
+    "resources", "cost_amount", "cost_currency", "results", "success_factors", "difficulties",
+    "lessons", "sustainability", "replication", "published_at", "translation_of",
+)  # fmt: skip
+TEXT = (
+    "summary", "context", "objectives", "beneficiaries", "stakeholders", "approach",
+    "resources", "results", "success_factors", "difficulties", "lessons", "sustainability",
+    "replication", "region", "project_name",
+)  # fmt: skip
+LISTS = ("partners", "authors", "themes", "tags")
+FORMATS = ("csv", "xlsx", "jsonl")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+REVIEW_PERIOD_DAYS = 2 * 365
+
+
+# Export ---------------------------------------------------------------------------
+
+
+def external_id(practice: Practice) -> str:
+    return practice.external_id or f"palabre-{practice.pk}"
+
+
+def practice_row(practice: Practice, ids: dict[int, str]) -> dict[str, Any]:
+    """One practice as a row. Lists are sorted so that the same data gives the same file."""
+    row = {
+        "external_id": external_id(practice),
+        "title": practice.title,
+        "kind": practice.kind,
+        "language": practice.language,
+        "status": practice.status,
+        "visibility": practice.visibility,
+        "lead_organisation": practice.lead_organisation.slug,
+        "partners": sorted(o.slug for o in practice.partners.all()),
+        "authors": sorted(u.email for u in practice.authors.all()),
+        "contact": practice.contact.email if practice.contact_id else "",
+        "themes": sorted(t.slug for t in practice.themes.all()),
+        "tags": sorted(t.name for t in practice.tags.all()),
+        "country": str(practice.country or ""),
+        "period_start": practice.period_start.isoformat() if practice.period_start else "",
+        "period_end": practice.period_end.isoformat() if practice.period_end else "",
+        "beneficiaries_women": practice.beneficiaries_women,
+        "beneficiaries_men": practice.beneficiaries_men,
+        "steps": [
+            {
+                "title": s.title,
+                "description": s.description,
+                "what_made_it_work": s.what_made_it_work,
+            }
+            for s in practice.steps.all()
+        ],
+        "cost_amount": str(practice.cost_amount) if practice.cost_amount is not None else "",
+        "cost_currency": practice.cost_currency,
+        "published_at": (
+            practice.published_at.astimezone(UTC).isoformat() if practice.published_at else ""
+        ),
+        "translation_of": ids.get(practice.translation_of_id, "")
+        if practice.translation_of_id
+        else "",
+    }
+    for name in TEXT:
+        row[name] = getattr(practice, name)
+    return {name: row[name] for name in COLUMNS}
+
+
+def export_rows(queryset) -> Iterator[dict[str, Any]]:
+    """Rows for every practice of the queryset, in batches (no N+1, little memory)."""
+    pks = list(queryset.values_list("pk", flat=True))
+    originals = set(
+        Practice.objects.filter(pk__in=pks, translation_of__isnull=False).values_list(
+            "translation_of_id", flat=True
+        )
+    )
+    ids = {pk: external_id or f"palabre-{pk}" for pk, external_id in Practice.objects.filter(
+        pk__in=originals
+    ).values_list("pk", "external_id")}  # fmt: skip
+    for start in range(0, len(pks), 500):
+        batch = (
+            Practice.objects.filter(pk__in=pks[start : start + 500])
+            .select_related("lead_organisation", "contact")
+            .prefetch_related("partners", "authors", "themes", "tags", "steps")
+            .order_by("pk")
+        )
+        order = {pk: i for i, pk in enumerate(pks[start : start + 500])}
+        for practice in sorted(batch, key=lambda p: order[p.pk]):
+            yield practice_row(practice, ids)
+
+
+def neutralise(value: str) -> str:
+    """A cell a spreadsheet would run as a formula is kept as text."""
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
+def _flat(row: dict[str, Any]) -> dict[str, Any]:
+    flat = {}
+    for name, value in row.items():
+        if name in LISTS:
+            value = "; ".join(value)
+        elif name == "steps":
+            value = json.dumps(value, ensure_ascii=False) if value else ""
+        elif value is None:
+            value = ""
+        flat[name] = neutralise(value) if isinstance(value, str) else value
+    return flat
+
+
+def write_csv(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
+    buffer.write("\ufeff")  # so that spreadsheets read UTF-8
+    writer.writeheader()
+    yield buffer.getvalue()
+    for row in rows:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(_flat(row))
+        yield buffer.getvalue()
+
+
+def write_jsonl(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
+    for row in rows:
+        yield json.dumps(row, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def write_xlsx(rows: Iterable[dict[str, Any]], target) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("practices")
+    sheet.append(list(COLUMNS))
+    for row in rows:
+        flat = _flat(row)
+        sheet.append([flat[name] for name in COLUMNS])
+    workbook.save(target)
+
+
+# Import ---------------------------------------------------------------------------
+
+
+@dataclass
+class RowError:
+    line: int
+    message: str
+
+
+@dataclass
+class ImportReport:
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    imported: bool = False
+
+
+def _unneutralise(value: Any) -> Any:
+    if isinstance(value, str) and len(value) > 1 and value[0] == "'" and value[1] in "=+-@\t\r":
+        return value[1:]
+    return value
+
+
+def read_rows(path: Path, fmt: str | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, row) pairs, streamed from a CSV, XLSX or JSONL file."""
+    fmt = fmt or path.suffix.lstrip(".").lower()
+    if fmt == "csv":
+        with path.open(newline="", encoding="utf-8-sig") as handle:
+            reader = csv.DictReader(handle)
+            for row in reader:
+                yield reader.line_num, {k: _unneutralise(v) for k, v in row.items() if k}
+    elif fmt == "jsonl":
+        with path.open(encoding="utf-8-sig") as handle:
+            for number, line in enumerate(handle, 1):
+                if not line.strip():
+                    continue
+                try:
+                    row = json.loads(line)
+                except json.JSONDecodeError as error:
+                    yield (
+                        number,
+                        {"__error__": _("not valid JSON (%(reason)s)") % {"reason": error.msg}},
+                    )
+                    continue
+                if not isinstance(row, dict):
+                    yield number, {"__error__": _("each line must be a JSON object")}
+                    continue
+                yield number, row
+    elif fmt == "xlsx":
+        from openpyxl import load_workbook
+
+        workbook = load_workbook(path, read_only=True, data_only=True)
+        sheet = workbook.worksheets[0]
+        rows = sheet.iter_rows(values_only=True)
+        header = [str(h).strip() if h is not None else "" for h in next(rows, [])]
+        for number, values in enumerate(rows, 2):
+            if values is None or all(v in (None, "") for v in values):
+                continue
+            yield number, {h: _unneutralise(v) for h, v in zip(header, values, strict=False) if h}
+        workbook.close()
+    else:
+        raise ValueError(fmt)
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip() if not isinstance(value, str) else value
+
+
+def _list(value: Any) -> list[str]:
+    if isinstance(value, list):
+        return [str(v).strip() for v in value if str(v).strip()]
+    return [part.strip() for part in _text(value).split(";") if part.strip()]
+
+
+def _safe(parser, value: str):
+    """Django's date parsers return None for a malformed value but raise for "2024-13-01"."""
+    try:
+        return parser(value)
+    except ValueError:
+        return None
+
+
+class Validator:
+    """Checks rows one by one against what exists (organisations, people, themes)."""
+
+    def __init__(self):
+        self.organisations = dict(Organisation.objects.values_list("slug", "pk"))
+        self.people = {
+            e.lower(): pk for e, pk in get_user_model().objects.values_list("email", "pk")
+        }
+        self.themes = dict(Theme.objects.values_list("slug", "pk"))
+        self.seen: set[str] = set()
+        self.known_ids = set(
+            Practice.objects.exclude(external_id="").values_list("external_id", flat=True)
+        )
+
+    def check(self, row: dict[str, Any]) -> tuple[dict[str, Any] | None, list[str]]:
+        if "__error__" in row:
+            return None, [row["__error__"]]
+        problems: list[str] = []
+        clean: dict[str, Any] = {}
+        unknown = sorted(set(row) - set(COLUMNS))
+        if unknown:
+            problems.append(_("unknown columns: %(names)s") % {"names": ", ".join(unknown)})
+        title = _text(row.get("title")).strip()
+        if not 3 <= len(title) <= 200:
+            problems.append(_("the title must have 3 to 200 characters"))
+        clean["title"] = title
+        ext = _text(row.get("external_id")).strip()[:100]
+        if ext and ext in self.seen:
+            problems.append(_("external_id %(id)s appears twice in the file") % {"id": ext})
+        clean["external_id"] = ext
+        for name, choices, default in (
+            ("kind", Practice.Kind.values, "good_practice"),
+            ("language", ["fr", "en"], "fr"),
+            ("status", Practice.Status.values, "draft"),
+            ("visibility", Visibility.values, "network"),
+        ):
+            value = _text(row.get(name)).strip() or default
+            if value not in choices:
+                problems.append(
+                    _("%(column)s must be one of %(choices)s, not « %(value)s »")
+                    % {"column": name, "choices": ", ".join(choices), "value": value[:40]}
+                )
+            clean[name] = value
+        lead = _text(row.get("lead_organisation")).strip()
+        if lead not in self.organisations:
+            problems.append(_("unknown lead organisation « %(value)s »") % {"value": lead[:60]})
+        clean["lead_organisation_id"] = self.organisations.get(lead)
+        partners = _list(row.get("partners"))
+        missing = [p for p in partners if p not in self.organisations]
+        if missing:
+            problems.append(
+                _("unknown organisations: %(names)s") % {"names": ", ".join(missing[:5])}
+            )
+        clean["partners"] = [self.organisations[p] for p in partners if p in self.organisations]
+        authors = [a.lower() for a in _list(row.get("authors"))]
+        missing = [a for a in authors if a not in self.people]
+        if not authors:
+            problems.append(_("at least one author (e-mail of a member) is needed"))
+        elif missing:
+            problems.append(_("unknown authors: %(names)s") % {"names": ", ".join(missing[:5])})
+        clean["authors"] = [self.people[a] for a in authors if a in self.people]
+        contact = _text(row.get("contact")).strip().lower()
+        if contact and contact not in self.people:
+            problems.append(_("unknown contact « %(value)s »") % {"value": contact[:60]})
+        clean["contact_id"] = self.people.get(contact) if contact else None
+        themes = _list(row.get("themes"))
+        missing = [t for t in themes if t not in self.themes]
+        if missing:
+            problems.append(_("unknown themes: %(names)s") % {"names": ", ".join(missing[:5])})
+        clean["themes"] = [self.themes[t] for t in themes if t in self.themes]
+        clean["tags"] = _list(row.get("tags"))
+        country = _text(row.get("country")).strip().upper()
+        if country and country not in dict(countries):
+            problems.append(_("unknown country code « %(value)s »") % {"value": country[:10]})
+        clean["country"] = country
+        for name in ("period_start", "period_end"):
+            value = _text(row.get(name)).strip()
+            parsed = None
+            if value:
+                parsed = value if isinstance(value, date) else _safe(parse_date, value[:10])
+                if parsed is None:
+                    problems.append(_("%(column)s is not a date (YYYY-MM-DD)") % {"column": name})
+            clean[name] = parsed
+        if (
+            clean["period_start"]
+            and clean["period_end"]
+            and clean["period_end"] < clean["period_start"]
+        ):
+            problems.append(_("the period ends before it starts"))
+        for name in ("beneficiaries_women", "beneficiaries_men"):
+            value = _text(row.get(name)).strip()
+            clean[name] = None
+            if value:
+                if value.isdigit():
+                    clean[name] = int(value)
+                else:
+                    problems.append(_("%(column)s must be a whole number") % {"column": name})
+        value = _text(row.get("cost_amount")).strip().replace(" ", "")
+        clean["cost_amount"] = None
+        if value:
+            try:
+                amount = Decimal(value)
+                if amount < 0 or amount != amount.to_integral_value():
+                    raise InvalidOperation
+                clean["cost_amount"] = amount
+            except InvalidOperation:
+                problems.append(_("cost_amount must be a whole positive amount"))
+        currency = (_text(row.get("cost_currency")).strip() or "XAF").upper()
+        if len(currency) != 3 or not currency.isalpha():
+            problems.append(_("cost_currency must be three letters (XAF, EUR…)"))
+        clean["cost_currency"] = currency
+        steps = row.get("steps")
+        clean["steps"] = []
+        if isinstance(steps, str) and steps.strip():
+            try:
+                steps = json.loads(steps)
+            except json.JSONDecodeError:
+                problems.append(_("steps must be a JSON list of steps"))
+                steps = []
+        if steps:
+            if not isinstance(steps, list) or not all(
+                isinstance(s, dict) and s.get("title") for s in steps
+            ):
+                problems.append(_("each step needs a title"))
+            else:
+                clean["steps"] = [
+                    {k: str(s.get(k) or "") for k in ("title", "description", "what_made_it_work")}
+                    for s in steps
+                ]
+        published = _text(row.get("published_at")).strip()
+        clean["published_at"] = None
+        if published:
+            moment = (
+                published if isinstance(published, datetime) else _safe(parse_datetime, published)
+            )
+            if moment is None:
+                day = _safe(parse_date, published)
+                moment = datetime(day.year, day.month, day.day, tzinfo=UTC) if day else None
+            if moment is None:
+                problems.append(_("published_at is not a date"))
+            else:
+                clean["published_at"] = (
+                    moment if timezone.is_aware(moment) else timezone.make_aware(moment)
+                )
+        clean["translation_of"] = _text(row.get("translation_of")).strip()
+        for name in TEXT:
+            clean[name] = _text(row.get(name))
+        if ext:
+            self.seen.add(ext)
+        return (None if problems else clean), problems
+
+
+def validate_file(path: Path, fmt: str | None = None, *, progress=None) -> ImportReport:
+    report = ImportReport()
+    validator = Validator()
+    references: list[tuple[int, str]] = []
+    for line, row in read_rows(path, fmt):
+        report.rows += 1
+        clean, problems = validator.check(row)
+        for problem in problems:
+            report.errors.append(RowError(line, problem))
+        if clean and clean["translation_of"]:
+            references.append((line, clean["translation_of"]))
+        if progress and report.rows % 1000 == 0:
+            progress(report.rows)
+    for line, original in references:
+        if original not in validator.seen and original not in validator.known_ids:
+            report.errors.append(
+                RowError(
+                    line,
+                    _("translation_of « %(value)s » is neither in the file nor in Palabre")
+                    % {"value": original[:60]},
+                )
+            )
+    report.errors.sort(key=lambda e: e.line)
+    return report
+
+
+def import_file(
+    path: Path, fmt: str | None = None, *, by=None, partial: bool = False, progress=None
+) -> ImportReport:
+    """Validate everything, then import (all of it, or only good rows with ``partial``)."""
+    report = validate_file(path, fmt, progress=progress)
+    if report.errors and not partial:
+        return report
+    bad_lines = {e.line for e in report.errors}
+    validator = Validator()
+    done = 0
+    pending_links: list[tuple[int, str]] = []
+    with transaction.atomic():
+        batch: list[dict[str, Any]] = []
+        for line, row in read_rows(path, fmt):
+            clean, _problems = validator.check(row)
+            if clean is None or line in bad_lines:
+                continue
+            batch.append(clean)
+            if len(batch) >= 500:
+                pending_links += _save_batch(batch, report, by)
+                done += len(batch)
+                batch = []
+                if progress:
+                    progress(done)
+        pending_links += _save_batch(batch, report, by)
+        done += len(batch)
+        if progress:
+            progress(done)
+        # Translations listed before their original are linked once every row is in.
+        originals = dict(
+            Practice.objects.filter(external_id__in={o for _, o in pending_links}).values_list(
+                "external_id", "pk"
+            )
+        )
+        for pk, original in pending_links:
+            Practice.objects.filter(pk=pk).update(translation_of_id=originals.get(original))
+        from palabre.audit.services import audit_record
+
+        if by is not None:
+            audit_record(
+                action="practice.imported",
+                actor=by,
+                target=by,
+                data={"file": path.name, "created": report.created, "updated": report.updated},
+            )
+    from palabre.search.services import vocabulary_rebuild
+
+    vocabulary_rebuild()
+    report.imported = True
+    return report
+
+
+def _save_batch(batch: list[dict[str, Any]], report: ImportReport, by) -> list[tuple[int, str]]:
+    """Save up to 500 rows; returns (practice, original) links to make at the end."""
+    if not batch:
+        return []
+    from palabre.practices.search import index_practices
+    from palabre.practices.services import practice_snapshot
+
+    ext_ids = [row["external_id"] for row in batch if row["external_id"]]
+    existing = {p.external_id: p for p in Practice.objects.filter(external_id__in=ext_ids)}
+    originals = {row["translation_of"] for row in batch if row["translation_of"]}
+    original_pks = dict(
+        Practice.objects.filter(external_id__in=originals).values_list("external_id", "pk")
+    )
+    scalar = (
+        "title", "kind", "language", "status", "visibility", "lead_organisation_id", "contact_id",
+        "country", "period_start", "period_end", "beneficiaries_women", "beneficiaries_men",
+        "cost_amount", "cost_currency", *TEXT,
+    )  # fmt: skip
+    to_create, to_update, practices = [], [], []
+    for row in batch:
+        practice = existing.get(row["external_id"]) or Practice(
+            external_id=row["external_id"], created_by=by
+        )
+        for name in scalar:
+            setattr(practice, name, row[name])
+        practice.translation_of_id = original_pks.get(row["translation_of"])
+        practice.published_at = row["published_at"]
+        if row["status"] in ("published", "archived"):
+            practice.published_at = practice.published_at or timezone.now()
+            practice.last_published_at = practice.published_at
+            practice.review_by = (practice.published_at + timedelta(days=REVIEW_PERIOD_DAYS)).date()
+        else:
+            practice.last_published_at = None
+        (to_update if practice.pk else to_create).append(practice)
+        practices.append(practice)
+    Practice.objects.bulk_create(to_create, batch_size=500)
+    if to_update:
+        Practice.objects.bulk_update(
+            to_update,
+            [*scalar, "translation_of_id", "published_at", "last_published_at", "review_by"],
+            batch_size=500,
+        )
+    if any(p.pk is None for p in practices):  # databases without RETURNING
+        ids = dict(
+            Practice.objects.filter(external_id__in=ext_ids).values_list("external_id", "pk")
+        )
+        for p in practices:
+            p.pk = p.pk or ids[p.external_id]
+    report.created += len(to_create)
+    report.updated += len(to_update)
+    pks = [p.pk for p in practices]
+    through = {
+        "partners": (Practice.partners.through, "organisation_id"),
+        "authors": (Practice.authors.through, "user_id"),
+        "themes": (Practice.themes.through, "theme_id"),
+    }
+    for name, (model, column) in through.items():
+        model.objects.filter(practice_id__in=pks).delete()
+        model.objects.bulk_create(
+            [
+                model(practice_id=p.pk, **{column: v})
+                for p, row in zip(practices, batch, strict=True)
+                for v in dict.fromkeys(row[name])
+            ],
+            batch_size=2000,
+        )
+    tag_names = {name for row in batch for name in row["tags"]}
+    tags = {t.slug: t for t in Tag.for_names(sorted(tag_names))} if tag_names else {}
+    Practice.tags.through.objects.filter(practice_id__in=pks).delete()
+    Practice.tags.through.objects.bulk_create(
+        [
+            Practice.tags.through(practice_id=p.pk, tag_id=tags[Tag.slug_for(name)].pk)
+            for p, row in zip(practices, batch, strict=True)
+            for name in dict.fromkeys(row["tags"])
+            if Tag.slug_for(name) in tags
+        ],
+        batch_size=2000,
+        ignore_conflicts=True,
+    )
+    Step.objects.filter(practice_id__in=pks).delete()
+    Step.objects.bulk_create(
+        [
+            Step(practice_id=p.pk, position=i, **step)
+            for p, row in zip(practices, batch, strict=True)
+            for i, step in enumerate(row["steps"])
+        ],
+        batch_size=2000,
+    )
+    index_practices(pks)
+    links = [
+        (p.pk, row["translation_of"])
+        for p, row in zip(practices, batch, strict=True)
+        if row["translation_of"] and p.translation_of_id is None
+    ]
+    published = [p for p in practices if p.status in ("published", "archived")]
+    if published:
+        with_revision = set(
+            Revision.objects.filter(practice_id__in=[p.pk for p in published]).values_list(
+                "practice_id", flat=True
+            )
+        )
+        fresh = (
+            Practice.objects.filter(pk__in=[p.pk for p in published if p.pk not in with_revision])
+            .select_related("lead_organisation", "contact")
+            .prefetch_related("partners", "authors", "themes", "tags", "steps")
+        )
+        Revision.objects.bulk_create(
+            [
+                Revision(
+                    practice=p,
+                    number=1,
+                    data=practice_snapshot(p),
+                    published_by=by,
+                    published_at=p.published_at,
+                    note=_("Imported"),
+                )
+                for p in fresh
+            ],
+            batch_size=500,
+        )
+    return links

@@ -1,0 +1,243 @@
+"""Finding the right practice, on SQLite FTS5 and PostgreSQL alike."""
+
+import pytest
+from django.core.management import call_command
+
+from palabre.practices.search import FACETS, practice_search
+from palabre.practices.services import practice_archive, practice_update
+from palabre.search.services import vocabulary_rebuild
+
+
+@pytest.fixture
+def library(make_practice, author):
+    """A few practices whose words the tests look for."""
+    return {
+        "evaluation": make_practice(
+            author,
+            title="Évaluation participative des cantines scolaires",
+            visibility="public",
+            summary="Les parents notent les repas chaque mois.",
+            results="Les repas sont meilleurs.",
+        ),
+        "cooperative": make_practice(
+            author,
+            title="Une coopérative de transformation du manioc",
+            visibility="public",
+            summary="Les femmes vendent ensemble le gari.",
+            lessons="Tenir une caisse commune.",
+        ),
+        "committee": make_practice(
+            author,
+            title="Les forages du Logone",
+            visibility="public",
+            summary="Le comité de gestion collecte 100 FCFA par bidon.",
+            difficulties="La gestion du comité a été contestée.",
+        ),
+        "reversed": make_practice(
+            author,
+            title="Réunions de quartier",
+            visibility="public",
+            summary="La gestion des réunions par le comité des sages.",
+        ),
+        "english": make_practice(
+            author,
+            title="Cooperatives for women processors",
+            language="en",
+            visibility="public",
+            summary="Women sell cassava flour together through their cooperative.",
+        ),
+        "private": make_practice(
+            author,
+            title="Évaluation interne de notre fonds rotatif",
+            visibility="organisation",
+            summary="Une évaluation que nous gardons entre nous.",
+        ),
+    }
+
+
+def titles(result):
+    return [p.title for p in result.page]
+
+
+def find(user, q, **kwargs):
+    return practice_search(user=user, q=q, **kwargs)
+
+
+def test_accents_and_case_do_not_matter(library, client):
+    result = client.get("/search/", {"q": "EVALUATION"}).context["result"]
+    assert titles(result) == ["Évaluation participative des cantines scolaires"]
+
+
+def test_french_and_english_stems_match(library, colleague):
+    french = titles(find(colleague, "coopératives"))
+    assert "Une coopérative de transformation du manioc" in french
+    english = titles(find(colleague, "cooperative"))
+    assert "Cooperatives for women processors" in english
+
+
+def test_last_word_matches_as_a_prefix_while_typing(library, colleague):
+    assert titles(find(colleague, "manio", live=True)) == [
+        "Une coopérative de transformation du manioc"
+    ]
+    assert titles(find(colleague, "manio")) == []
+
+
+def test_phrase_in_quotes_keeps_the_order(library, colleague):
+    found = titles(find(colleague, '"comité de gestion"'))
+    assert found == ["Les forages du Logone"]
+    assert "Réunions de quartier" in titles(find(colleague, "comité gestion"))
+
+
+def test_excluded_word(library, colleague):
+    assert "Les forages du Logone" not in titles(find(colleague, "comité -forages"))
+
+
+def test_title_weighs_more_than_body(make_practice, author, colleague):
+    body = make_practice(author, title="Réunions mensuelles", lessons="Penser au warrantage.")
+    title = make_practice(author, title="Le warrantage en pratique", lessons="Rien.")
+    assert titles(find(colleague, "warrantage")) == [title.title, body.title]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["l'eau", "sage-femme", "100%", '"', "AND", "*", "-", "🙂", "x" * 2000, "", "NEAR(", "a OR"],
+)
+def test_hostile_input_gives_a_page_never_a_500(client, library, text):
+    response = client.get("/search/", {"q": text})
+    assert response.status_code == 200
+    api = client.get("/api/v1/practices", {"q": text})
+    assert api.status_code == 200
+
+
+def test_long_query_is_cut_with_a_clear_message(client, library):
+    response = client.get("/search/", {"q": "évaluation " * 300})
+    assert "seuls ses 200 premiers caractères" in response.content.decode()
+
+
+def test_matching_words_are_highlighted(library, client):
+    body = client.get("/search/", {"q": "repas"}).content.decode()
+    assert "<mark>repas</mark>" in body
+
+
+def test_did_you_mean_draws_on_the_library(library, client):
+    vocabulary_rebuild()
+    response = client.get("/search/", {"q": "cantnes"})
+    assert response.context["result"].total == 0
+    assert response.context["result"].suggestion == "cantines"
+    assert "Vouliez-vous dire" in response.content.decode()
+
+
+def test_what_one_may_not_see_is_neither_found_nor_counted(
+    library, client_for, outsider, colleague, client
+):
+    for who in (outsider, None):
+        result = find(who, "évaluation")
+        assert "Évaluation interne de notre fonds rotatif" not in titles(result)
+        assert result.total == 1
+        kinds = {f.name: f for f in result.facets}["kind"]
+        assert sum(v.count for v in kinds.values) == 1
+    assert find(colleague, "évaluation").total == 2
+
+
+def test_facet_counts_equal_the_results_one_can_open(
+    library, outsider, make_practice, author, org_b
+):
+    make_practice(
+        author,
+        title="Lessons from a failed fund",
+        kind="lesson_learned",
+        language="en",
+        country="TD",
+    )
+    for user in (outsider, None):
+        result = find(user, "")
+        for facet in result.facets:
+            for value in facet.values:
+                opened = find(user, "", filters={facet.name: value.value})
+                assert opened.total == value.count, (facet.name, value.value)
+
+
+def test_facets_combine_with_the_text(library, colleague):
+    result = find(colleague, "coopérative", filters={"language": "en"})
+    assert titles(result) == ["Cooperatives for women processors"]
+    languages = {v.value: v.count for v in {f.name: f for f in result.facets}["language"].values}
+    assert languages == {"fr": 1, "en": 1}
+
+
+def test_index_follows_every_change_in_the_same_transaction(library, author, org_admin):
+    from palabre.practices.models import Practice
+
+    practice = library["cooperative"]
+    Practice.objects.filter(pk=practice.pk).update(status="draft")
+    practice_update(
+        practice=practice,
+        by=author,
+        fields={"title": "Le gari des femmes de Bertoua"},
+        expected_version=None,
+    )
+    Practice.objects.filter(pk=practice.pk).update(status="published")
+    assert titles(find(None, "gari")) == ["Le gari des femmes de Bertoua"]
+    assert titles(find(None, "manioc")) == []
+    Practice.objects.filter(pk=practice.pk).update(visibility="network")
+    assert find(None, "gari").total == 0
+    Practice.objects.filter(pk=practice.pk).update(visibility="public")
+    practice_archive(practice=practice, by=org_admin)
+    assert find(None, "gari").total == 0
+
+
+def test_sort_by_date_and_by_adoptions(library, colleague):
+    from palabre.practices.models import Practice
+
+    Practice.objects.filter(pk=library["committee"].pk).update(adoption_count=5)
+    assert titles(find(colleague, "", sort="adopted"))[0] == "Les forages du Logone"
+    assert find(colleague, "", sort="date").sort == "date"
+    assert find(colleague, "x", sort="nonsense").sort == "relevance"
+
+
+def test_search_page_is_shareable_and_answers_htmx_with_a_fragment(library, client):
+    full = client.get("/search/?q=manioc&language=fr")
+    assert "<html" in full.content.decode() and 'value="manioc"' in full.content.decode()
+    fragment = client.get("/search/?q=manioc&live=1", HTTP_HX_REQUEST="true")
+    assert "<html" not in fragment.content.decode()
+    assert "Une coopérative de transformation du manioc" in fragment.content.decode()
+    assert "HX-Request" in fragment["Vary"]
+
+
+def test_search_page_query_count_does_not_grow_with_results(
+    make_practice, author, client, django_assert_max_num_queries
+):
+    for i in range(3):
+        make_practice(author, title=f"Tontine numéro {i}", visibility="public")
+    client.get("/search/", {"q": "tontine"})
+    with django_assert_max_num_queries(30) as before:
+        client.get("/search/", {"q": "tontine"})
+    for i in range(15):
+        make_practice(author, title=f"Autre tontine {i}", visibility="public")
+    with django_assert_max_num_queries(len(before.captured_queries)):
+        client.get("/search/", {"q": "tontine"})
+
+
+def test_api_search_with_facets(library, client):
+    data = client.get("/api/v1/practices", {"q": "évaluation", "kind": "good_practice"}).json()
+    assert data["meta"]["count"] == 1
+    assert set(data["facets"]) == {name for name, _ in FACETS}
+    assert data["results"][0]["title"] == "Évaluation participative des cantines scolaires"
+
+
+def test_similar_practices_respect_visibility(library, client_for, outsider, colleague):
+    page = client_for(outsider).get(library["evaluation"].get_absolute_url()).content.decode()
+    assert "Pratiques proches" in page
+    assert "notre fonds rotatif" not in page
+    colleague_page = (
+        client_for(colleague).get(library["evaluation"].get_absolute_url()).content.decode()
+    )
+    assert "notre fonds rotatif" in colleague_page
+
+
+def test_rebuild_command_restores_the_index(library, colleague):
+    from palabre.search.models import SearchDocument
+
+    SearchDocument.objects.all().delete()
+    assert find(colleague, "manioc").total == 0
+    call_command("rebuild_search_index", verbosity=0)
+    assert find(colleague, "manioc").total == 1

@@ -1,0 +1,48 @@
+"""The search index: one document per searchable object, and the vocabulary of the library."""
+
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+
+
+class SearchDocument(models.Model):
+    """What the index knows of one object (a practice, a discussion thread…).
+
+    ``title``, ``summary`` and ``body`` are plain text (for snippets). On SQLite the
+    ``terms_*`` columns hold the stems that the FTS5 table ``search_fts`` indexes
+    (kept in step by triggers, in the same transaction); on PostgreSQL ``vector``
+    holds the weighted tsvector, indexed with GIN.
+    """
+
+    kind = models.CharField(max_length=20)
+    object_id = models.BigIntegerField()
+    language = models.CharField(max_length=8)
+    title = models.TextField()
+    summary = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    terms_title = models.TextField(blank=True)
+    terms_summary = models.TextField(blank=True)
+    terms_body = models.TextField(blank=True)
+    vector = SearchVectorField(null=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"], name="one_document_per_object")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.object_id}"
+
+
+class SearchTerm(models.Model):
+    """A word of the library (unaccented) and how many documents use it, for suggestions."""
+
+    term = models.CharField(max_length=60, unique=True)
+    display = models.CharField(max_length=60)
+    documents = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["-documents"])]
+
+    def __str__(self) -> str:
+        return self.term

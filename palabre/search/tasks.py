@@ -1,0 +1,15 @@
+"""Daily refresh of the vocabulary behind "did you mean …?"."""
+
+from django_tasks import task
+
+from palabre.core import schedule
+
+
+@task()
+def refresh_vocabulary() -> int:
+    from palabre.search.services import vocabulary_rebuild
+
+    return vocabulary_rebuild()
+
+
+schedule.daily("search.refresh_vocabulary", refresh_vocabulary)
