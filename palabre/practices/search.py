@@ -326,42 +326,52 @@ def practice_search(
     )
 
 
-def similar_practices(practice: Practice, *, user: Any, limit: int = 5) -> list[Practice]:
-    """Practices that share themes, tags and words with this one, that this person may read."""
+def _similar_candidates(practice: Practice) -> list[int]:
+    """Practices sharing words of the title, themes and tags, best first (cached an hour)."""
+    from django.core.cache import cache
+
+    from palabre.search.query import _term
     from palabre.search.text import STOPWORDS, strip_accents, words
 
-    title_words = [w for w in words(practice.title) if strip_accents(w) not in STOPWORDS][:8]
+    key = f"similar:{practice.pk}:{practice.version}"
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
     scores: dict[int, float] = {}
+    title_words = [w for w in words(practice.title) if strip_accents(w) not in STOPWORDS][:8]
     if title_words:
-        parsed = ParsedQuery(text=practice.title)
-        from palabre.search.query import _term
-
-        matches: list[tuple[int, float]] = []
-        for word in title_words:
-            parsed.terms = [_term(word)]
-            matches += search.top_matches(KIND, parsed, limit=30)
-        for pk, score in matches:
-            scores[pk] = scores.get(pk, 0.0) + min(float(score), 10.0) / 10.0
+        # One query: any of the title's words, the best matches first.
+        parsed = ParsedQuery(
+            text=practice.title, terms=[_term(w) for w in title_words], match_any=True
+        )
+        for pk, score in search.top_matches(KIND, parsed, limit=40):
+            scores[pk] = scores.get(pk, 0.0) + min(float(score), 10.0) / 5.0
     theme_ids = list(practice.themes.values_list("pk", flat=True))
     tag_ids = list(practice.tags.values_list("pk", flat=True))
-    shared = (
-        Practice.themes.through.objects.filter(theme_id__in=theme_ids)
-        .values("practice_id")
-        .annotate(n=Count("theme_id"))
-    )
-    for row in shared[:500]:
-        scores[row["practice_id"]] = scores.get(row["practice_id"], 0.0) + 2.0 * row["n"]
-    tagged = (
-        Practice.tags.through.objects.filter(tag_id__in=tag_ids)
-        .values("practice_id")
-        .annotate(n=Count("tag_id"))
-    )
-    for row in tagged[:500]:
-        scores[row["practice_id"]] = scores.get(row["practice_id"], 0.0) + 3.0 * row["n"]
+    for through, ids, weight, column in (
+        (Practice.themes.through, theme_ids, 2.0, "theme_id"),
+        (Practice.tags.through, tag_ids, 3.0, "tag_id"),
+    ):
+        if not ids:
+            continue
+        rows = (
+            through.objects.filter(**{f"{column}__in": ids})
+            .values("practice_id")
+            .annotate(n=Count(column))
+            .order_by("-n", "-practice_id")[:300]
+        )
+        for row in rows:
+            scores[row["practice_id"]] = scores.get(row["practice_id"], 0.0) + weight * row["n"]
     scores.pop(practice.pk, None)
-    if practice.translation_of_id:
-        scores.pop(practice.translation_of_id, None)
-    best = sorted(scores, key=lambda pk: -scores[pk])[: limit * 4]
+    best = sorted(scores, key=lambda pk: -scores[pk])[:60]
+    cache.set(key, best, 3600)
+    return best
+
+
+def similar_practices(practice: Practice, *, user: Any, limit: int = 5) -> list[Practice]:
+    """Practices that share themes, tags and words with this one, that this person may read."""
+    best = _similar_candidates(practice)
+    related = {practice.translation_of_id} if practice.translation_of_id else set()
     visible = {
         p.pk: p
         for p in rules.practices_visible_to(user)
@@ -369,4 +379,4 @@ def similar_practices(practice: Practice, *, user: Any, limit: int = 5) -> list[
         .exclude(translation_of=practice)
         .with_cards()
     }
-    return [visible[pk] for pk in best if pk in visible][:limit]
+    return [visible[pk] for pk in best if pk in visible and pk not in related][:limit]

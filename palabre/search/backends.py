@@ -16,6 +16,12 @@ from palabre.search.query import ParsedQuery, fts5_match, tsquery
 from palabre.search.text import index_terms
 
 PG_CONFIG = {"fr": "palabre_fr", "en": "palabre_en"}
+KIND_CODES = {"practice": 1, "thread": 2, "workshop": 3, "resource": 4}
+SLOTS = 8
+
+
+def document_id(kind: str, object_id: int) -> int:
+    return object_id * SLOTS + KIND_CODES[kind]
 
 
 @dataclass
@@ -43,6 +49,7 @@ class SqliteBackend:
 
         rows = {
             (d.kind, d.object_id): SearchDocument(
+                id=document_id(d.kind, d.object_id),
                 kind=d.kind,
                 object_id=d.object_id,
                 language=d.language,
@@ -66,19 +73,17 @@ class SqliteBackend:
             cursor.execute(f"DELETE FROM {table}")
             cursor.execute(
                 f"INSERT OR IGNORE INTO {table} (object_id, score) "
-                "SELECT d.object_id, -bm25(search_fts, 10.0, 4.0, 1.0) FROM search_fts "
-                "JOIN search_searchdocument d ON d.id = search_fts.rowid "
-                "WHERE search_fts MATCH %s AND d.kind = %s",
-                [fts5_match(parsed), kind],
+                "SELECT rowid / %s, -bm25(search_fts, 10.0, 4.0, 1.0) FROM search_fts "
+                "WHERE search_fts MATCH %s AND rowid %% %s = %s",
+                [SLOTS, fts5_match(parsed), SLOTS, KIND_CODES[kind]],
             )
 
     def top(self, kind: str, parsed: ParsedQuery, limit: int) -> list[tuple[int, float]]:
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT d.object_id, -bm25(search_fts, 10.0, 4.0, 1.0) AS score FROM search_fts "
-                "JOIN search_searchdocument d ON d.id = search_fts.rowid "
-                "WHERE search_fts MATCH %s AND d.kind = %s ORDER BY score DESC LIMIT %s",
-                [fts5_match(parsed), kind, limit],
+                "SELECT rowid / %s, -bm25(search_fts, 10.0, 4.0, 1.0) AS score FROM search_fts "
+                "WHERE search_fts MATCH %s AND rowid %% %s = %s ORDER BY score DESC LIMIT %s",
+                [SLOTS, fts5_match(parsed), SLOTS, KIND_CODES[kind], limit],
             )
             return list(cursor.fetchall())
 
@@ -96,6 +101,7 @@ class PostgresBackend:
 
         rows = {
             (d.kind, d.object_id): SearchDocument(
+                id=document_id(d.kind, d.object_id),
                 kind=d.kind,
                 object_id=d.object_id,
                 language=d.language,
@@ -125,7 +131,7 @@ class PostgresBackend:
         Phrases use phraseto_tsquery, which counts the small words it drops
         ("comité de gestion" becomes comit <2> gestion).
         """
-        terms = tsquery(ParsedQuery(text="", terms=parsed.terms))
+        terms = tsquery(ParsedQuery(text="", terms=parsed.terms, match_any=parsed.match_any))
         parts, params = [], []
         for config in ("palabre_fr", "palabre_en"):
             pieces = []
@@ -173,36 +179,21 @@ class PostgresBackend:
 
 
 def _upsert(rows: dict) -> list[int]:
-    """Insert or update documents; returns their ids."""
+    """Insert or update documents (their ids are known in advance); returns the ids."""
     from palabre.search.models import SearchDocument
 
     if not rows:
         return []
-    existing = {}
-    for kind in {k for k, _ in rows}:
-        ids = [object_id for k, object_id in rows if k == kind]
-        for doc in SearchDocument.objects.filter(kind=kind, object_id__in=ids).only(
-            "id", "kind", "object_id"
-        ):
-            existing[(doc.kind, doc.object_id)] = doc.pk
+    documents = list(rows.values())
+    ids = [d.pk for d in documents]
+    existing = set(SearchDocument.objects.filter(pk__in=ids).values_list("pk", flat=True))
     fields = ["language", "title", "summary", "body", "terms_title", "terms_summary", "terms_body"]
-    to_update, to_create = [], []
-    for key, row in rows.items():
-        if key in existing:
-            row.pk = existing[key]
-            to_update.append(row)
-        else:
-            to_create.append(row)
+    to_update = [d for d in documents if d.pk in existing]
     if to_update:
         SearchDocument.objects.bulk_update(to_update, fields, batch_size=500)
-    created = SearchDocument.objects.bulk_create(to_create, batch_size=500)
-    ids = [row.pk for row in to_update] + [row.pk for row in created if row.pk]
-    if len(ids) < len(rows):  # databases that do not return ids from bulk_create
-        ids = list(
-            SearchDocument.objects.filter(
-                kind__in={k for k, _ in rows}, object_id__in=[o for _, o in rows]
-            ).values_list("pk", flat=True)
-        )
+    SearchDocument.objects.bulk_create(
+        [d for d in documents if d.pk not in existing], batch_size=500
+    )
     return ids
 
 

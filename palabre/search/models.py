@@ -13,6 +13,9 @@ class SearchDocument(models.Model):
     holds the weighted tsvector, indexed with GIN.
     """
 
+    # object id × 8 + the kind's code: FTS5 rows carry the same number, so a search
+    # reads who matched from the index alone, without touching these (large) rows.
+    id = models.BigIntegerField(primary_key=True)
     kind = models.CharField(max_length=20)
     object_id = models.BigIntegerField()
     language = models.CharField(max_length=8)

@@ -38,6 +38,8 @@ class ParsedQuery:
     phrase_texts: list[str] = field(default_factory=list)
     excluded: list[Term] = field(default_factory=list)
     truncated: bool = False
+    # Any of the terms rather than all of them (for "similar practices").
+    match_any: bool = False
 
     @property
     def is_empty(self) -> bool:
@@ -112,7 +114,7 @@ def fts5_match(parsed: ParsedQuery) -> str:
             for i in range(len(LANGUAGES))
         }
         groups.append("(" + " OR ".join(_quote(v) for v in sorted(variants)) + ")")
-    expression = " AND ".join(groups)
+    expression = (" OR " if parsed.match_any else " AND ").join(groups)
     for term in parsed.excluded:
         expression += " NOT (" + " OR ".join(_quote(s) for s in term.stems) + ")"
     return expression
@@ -130,7 +132,8 @@ def tsquery(parsed: ParsedQuery) -> str:
         groups.append(word + (":*" if term.prefix else ""))
     for phrase in parsed.phrases:
         groups.append("(" + " <-> ".join(_tsquery_word(t.word) for t in phrase) + ")")
-    expression = " & ".join(g for g in groups if g not in ("''", "'':*"))
+    joiner = " | " if parsed.match_any else " & "
+    expression = joiner.join(g for g in groups if g not in ("''", "'':*"))
     for term in parsed.excluded:
         expression += " & !" + _tsquery_word(term.word)
     return expression

@@ -131,24 +131,25 @@ def snippet(text: str, parsed: ParsedQuery, *, length: int = 220) -> SafeString:
 def vocabulary_rebuild() -> int:
     """Count the words of every indexed document (daily, and after imports and rebuilds)."""
     counts: Counter[str] = Counter()
-    display: dict[str, Counter[str]] = {}
-    for title, summary, body in SearchDocument.objects.values_list(
-        "title", "summary", "body"
-    ).iterator(chunk_size=2000):
-        seen = set()
-        for word in words(f"{title} {summary} {body}"):
+    accented: dict[str, Counter[str]] = {}
+    rows = SearchDocument.objects.values_list("title", "summary", "body").iterator(chunk_size=2000)
+    for title, summary, body in rows:
+        for word in set(words(f"{title} {summary} {body}")):
             if len(word) < 3 or len(word) > 60 or word.isdigit():
                 continue
             plain = strip_accents(word)
-            if plain not in seen:
-                seen.add(plain)
-                counts[plain] += 1
-            display.setdefault(plain, Counter())[word] += 1
+            counts[plain] += 1
+            if plain != word:
+                accented.setdefault(plain, Counter())[word] += 1
     with transaction.atomic():
         SearchTerm.objects.all().delete()
         SearchTerm.objects.bulk_create(
             (
-                SearchTerm(term=term, display=display[term].most_common(1)[0][0], documents=n)
+                SearchTerm(
+                    term=term,
+                    display=accented[term].most_common(1)[0][0] if term in accented else term,
+                    documents=n,
+                )
                 for term, n in counts.items()
             ),
             batch_size=2000,

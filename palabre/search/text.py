@@ -28,7 +28,11 @@ STOPWORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=200_000)
 def strip_accents(text: str) -> str:
+    """Words repeat a lot in a library: the cache makes this nearly free."""
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
