@@ -214,6 +214,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 TASK_STALE_AFTER_SECONDS = env_int("TASK_STALE_AFTER_SECONDS", 15 * 60)
 
+# Searches (matches and facet counts) are cached this long; any change to the library
+# starts afresh. 0 turns the cache off.
+SEARCH_CACHE_SECONDS = env_int("SEARCH_CACHE_SECONDS", 300)
+
 # Security. PALABRE_HTTPS=true is the production switch behind TLS.
 HTTPS = env_bool("PALABRE_HTTPS", False)
 SESSION_COOKIE_HTTPONLY = True

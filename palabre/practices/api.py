@@ -259,15 +259,8 @@ def list_practices(
     limit: int = Query(20, ge=1, le=100),
     offset: int = Query(0, ge=0),
 ):
-    from palabre.practices.search import (
-        _ordered,
-        apply_filters,
-        clean_filters,
-        facets_for,
-        search_base,
-    )
+    from palabre.practices.search import FoundResults, _find, _sort, clean_filters
     from palabre.search.query import parse
-    from palabre.search.services import suggest
 
     filters = clean_filters(
         {
@@ -277,22 +270,21 @@ def list_practices(
         }
     )  # fmt: skip
     parsed = parse(q)
-    base = search_base(user=request.auth, parsed=parsed)
-    ordered, sort = _ordered(apply_filters(base, filters), parsed, sort)
-    count = ordered.count()
-    page = ordered.select_related("lead_organisation").prefetch_related("themes")[
-        offset : offset + limit
-    ]
+    sort = _sort(sort, parsed)
+    found = _find(user=request.auth, parsed=parsed, filters=filters, sort=sort, with_facets=True)
+    results = FoundResults(found, user=request.auth, parsed=parsed, filters=filters, sort=sort)
+    count = found.total
+    page = results[offset : offset + limit]
     facets = {
         facet.name: [{"value": v.value, "label": v.label, "count": v.count} for v in facet.values]
-        for facet in facets_for(base, filters)
+        for facet in found.facets
     }
     return {
         "meta": {"count": count, "limit": limit, "offset": offset},
         "results": [_summary(p) for p in page],
         "facets": facets,
         "sort": sort,
-        "suggestion": suggest(parsed) if q and count < 3 else None,
+        "suggestion": found.suggestion,
     }
 
 

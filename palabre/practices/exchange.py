@@ -97,9 +97,13 @@ def practice_row(practice: Practice, ids: dict[int, str]) -> dict[str, Any]:
     return {name: row[name] for name in COLUMNS}
 
 
-def export_rows(queryset) -> Iterator[dict[str, Any]]:
-    """Rows for every practice of the queryset, in batches (no N+1, little memory)."""
-    pks = list(queryset.values_list("pk", flat=True))
+def export_rows(practices) -> Iterator[dict[str, Any]]:
+    """Rows for every practice (a queryset, or ids in order), in batches: no N+1, little memory."""
+    pks = (
+        list(practices)
+        if isinstance(practices, list)
+        else list(practices.values_list("pk", flat=True))
+    )
     originals = set(
         Practice.objects.filter(pk__in=pks, translation_of__isnull=False).values_list(
             "translation_of_id", flat=True

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, F, QuerySet
-from django.db.models.functions import ExtractYear
+from django.db.models import Count, F, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -140,136 +140,299 @@ def clean_filters(raw) -> dict[str, str]:
     return filters
 
 
-def apply_filters(qs: QuerySet, filters: dict[str, str]) -> QuerySet:
-    for name, value in filters.items():
-        if name == "theme":
-            qs = qs.filter(pk__in=Practice.themes.through.objects.filter(
-                theme__in=Theme.objects.filter(slug=value).values("pk")
-                | Theme.objects.filter(parent__slug=value).values("pk")
-            ).values("practice_id"))  # fmt: skip
-        elif name == "kind":
-            qs = qs.filter(kind=value)
-        elif name == "maturity":
-            qs = qs.filter(maturity=value)
-        elif name == "country":
-            qs = qs.filter(country=value.upper())
-        elif name == "org_kind":
-            qs = qs.filter(lead_organisation__kind=value)
-        elif name == "organisation":
-            qs = qs.filter(lead_organisation__slug=value)
-        elif name == "year":
-            qs = qs.filter(period_start__year=int(value))
-        elif name == "language":
-            qs = qs.filter(language=value)
-    return qs
+# The matches a person may see are copied, with the columns the facets count, into a
+# small per-connection table; filters, counts and paging then read only that table.
+FACTS = "search_facts_practice"
+FACT_COLUMNS = {
+    "kind": "kind",
+    "maturity": "maturity",
+    "country": "country",
+    "language": "language",
+    "organisation": "organisation",
+    "org_kind": "org_kind",
+    "year": "year",
+}
 
 
-def _facet_counts(qs: QuerySet, name: str, selected: str | None, cache: dict) -> Facet:
-    label = dict(FACETS)[name]
-    facet = Facet(name=name, label=label)
-    if name == "theme":
-        rows = (
-            Practice.themes.through.objects.filter(practice__in=qs.values("pk"))
-            .values("theme_id")
-            .annotate(n=Count("practice_id", distinct=True))
-        )
-        themes = cache.setdefault("themes", {t.pk: t for t in Theme.objects.all()})
-        counts = {}
-        for row in rows:
-            theme = themes.get(row["theme_id"])
-            if theme is not None:
-                counts[theme.slug] = (theme.name, row["n"])
-        values = sorted(counts.items(), key=lambda item: (-item[1][1], item[1][0]))
-        facet.values = [FacetValue(slug, name_, n, slug == selected) for slug, (name_, n) in values]
-        return facet
-    field_for = {
-        "kind": "kind",
-        "maturity": "maturity",
-        "country": "country",
-        "org_kind": "lead_organisation__kind",
-        "organisation": "lead_organisation__slug",
-        "language": "language",
-    }
-    if name == "year":
-        rows = (
-            qs.annotate(value=ExtractYear("period_start")).values("value").annotate(n=Count("pk"))
-        )
-    else:
-        rows = qs.annotate(value=F(field_for[name])).values("value").annotate(n=Count("pk"))
-    labels = {
-        "kind": dict(Practice.Kind.choices),
-        "maturity": dict(Practice.Maturity.choices),
-        "org_kind": dict(Organisation.Kind.choices),
-        "language": {"fr": _("French"), "en": _("English")},
-    }.get(name, {})
-    if name == "organisation":
-        labels = cache.setdefault(
-            "organisations", dict(Organisation.objects.values_list("slug", "name"))
-        )
-    items = []
-    for row in rows:
-        value = row["value"]
-        if value in (None, ""):
-            continue
-        value = str(value)
-        if name == "country":
-            shown = countries.name(value) or value
+def _fill_facts(*, user: Any, parsed: ParsedQuery) -> None:
+    """Fill the facts table with what this person may see that matches the text.
+
+    The visibility rule is the permission module's own queryset, turned into SQL.
+    """
+    from django.db import connection
+    from django.db.models import BigIntegerField, Func, Value
+    from django.db.models import FloatField as Float
+
+    qs = rules.practices_visible_to(user)
+    if not parsed.is_empty:
+        hits = search.hits(KIND, parsed)
+        if connection.vendor == "sqlite":
+            # "+id" keeps SQLite from walking the wide rows by id: it scans the small
+            # covering index and checks each id against the hits instead.
+            scan = Func(F("id"), template="+%(expressions)s", output_field=BigIntegerField())
+            qs = qs.annotate(_scan=scan).filter(_scan__in=hits)
         else:
-            shown = str(labels.get(value, value))
-        items.append(FacetValue(value, shown, row["n"], value == selected))
-    if name == "year":
-        items.sort(key=lambda v: v.value, reverse=True)
+            qs = qs.filter(pk__in=hits)
+        score = search.hit_score(KIND, "practices_practice")
     else:
-        items.sort(key=lambda v: (-v.count, v.label))
-    facet.values = items
-    return facet
+        score = Value(0.0, output_field=Float())
+    qs = qs.annotate(_score=score).values_list(
+        "id", "_score", "kind", "maturity", "country", "language", "lead_organisation__slug",
+        "lead_organisation__kind", "period_year", "last_published_at", "adoption_count",
+    )  # fmt: skip
+    sql, params = qs.query.sql_with_params()
+    columns = "id, score, kind, maturity, country, language, organisation, org_kind, year, published, adopted"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"CREATE TEMP TABLE IF NOT EXISTS {FACTS} (id bigint PRIMARY KEY, score real, "
+            "kind varchar(20), maturity varchar(20), country varchar(2), language varchar(8), "
+            "organisation varchar(80), org_kind varchar(30), year integer, published timestamp, "
+            "adopted integer)"
+        )
+        cursor.execute(f"DELETE FROM {FACTS}")
+        cursor.execute(f"INSERT INTO {FACTS} ({columns}) {sql}", params)
 
 
-def practice_queryset(
+def _theme_ids(slug: str) -> list[int]:
+    return list(
+        Theme.objects.filter(Q(slug=slug) | Q(parent__slug=slug)).values_list("pk", flat=True)
+    )
+
+
+def _where(filters: dict[str, str], *, alias: str = "f", skip: str | None = None):
+    clauses, params = ["1 = 1"], []
+    for name, value in filters.items():
+        if name == skip:
+            continue
+        if name == "theme":
+            ids = _theme_ids(value) or [0]
+            clauses.append(
+                f"{alias}.id IN (SELECT practice_id FROM practices_practice_themes "
+                f"WHERE theme_id IN ({', '.join(['%s'] * len(ids))}))"
+            )
+            params += ids
+        elif name in FACT_COLUMNS:
+            clauses.append(f"{alias}.{FACT_COLUMNS[name]} = %s")
+            params.append(
+                int(value) if name == "year" else (value.upper() if name == "country" else value)
+            )
+    return " AND ".join(clauses), params
+
+
+def _rows(sql: str, params: list) -> list[tuple]:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+LABELS = {
+    "kind": dict(Practice.Kind.choices),
+    "maturity": dict(Practice.Maturity.choices),
+    "org_kind": dict(Organisation.Kind.choices),
+    "language": {"fr": _("French"), "en": _("English")},
+}
+
+
+def facets_for(filters: dict[str, str]) -> list[Facet]:
+    """Counts per facet value over the facts table. Each facet counts with the other
+    filters only, so that every count is exactly what clicking that value shows."""
+    facets = []
+    organisations = None
+    for name, label in FACETS:
+        facet = Facet(name=name, label=label)
+        where, params = _where(filters, skip=name)
+        selected = filters.get(name)
+        if name == "theme":
+            rows = _rows(
+                "SELECT pt.theme_id, COUNT(*) FROM search_facts_practice f "
+                "JOIN practices_practice_themes pt ON pt.practice_id = f.id "
+                f"WHERE {where} GROUP BY pt.theme_id",
+                params,
+            )
+            themes = {t.pk: t for t in Theme.objects.filter(pk__in=[r[0] for r in rows])}
+            facet.values = sorted(
+                (
+                    FacetValue(themes[pk].slug, themes[pk].name, n, themes[pk].slug == selected)
+                    for pk, n in rows
+                    if pk in themes
+                ),
+                key=lambda v: (-v.count, v.label),
+            )
+        else:
+            column = FACT_COLUMNS[name]
+            rows = _rows(
+                f"SELECT f.{column}, COUNT(*) FROM {FACTS} f WHERE {where} "
+                f"AND f.{column} IS NOT NULL GROUP BY f.{column}",
+                params,
+            )
+            if name == "organisation" and organisations is None:
+                organisations = dict(Organisation.objects.values_list("slug", "name"))
+            values = []
+            for value, n in rows:
+                if value in (None, ""):
+                    continue
+                value = str(value)
+                if name == "country":
+                    shown = countries.name(value) or value
+                elif name == "organisation":
+                    shown = organisations.get(value, value)
+                else:
+                    shown = str(LABELS.get(name, {}).get(value, value))
+                values.append(FacetValue(value, shown, n, value == selected))
+            if name == "year":
+                values.sort(key=lambda v: v.value, reverse=True)
+            else:
+                values.sort(key=lambda v: (-v.count, v.label))
+            facet.values = values
+        facets.append(facet)
+    return facets
+
+
+ORDER = {
+    "relevance": "f.score DESC, f.published DESC, f.id DESC",
+    "date": "f.published DESC, f.id DESC",
+    "adopted": "f.adopted DESC, f.published DESC, f.id DESC",
+}
+
+
+class FactResults:
+    """The filtered, ordered matches, read page by page (for Django's Paginator)."""
+
+    def __init__(self, filters: dict[str, str], sort: str):
+        self.where, self.params = _where(filters)
+        self.order = ORDER[sort]
+
+    def count(self) -> int:
+        return _rows(f"SELECT COUNT(*) FROM {FACTS} f WHERE {self.where}", self.params)[0][0]
+
+    def ids(self, offset: int = 0, limit: int | None = None) -> list[int]:
+        sql = f"SELECT f.id FROM {FACTS} f WHERE {self.where} ORDER BY {self.order}"
+        params = list(self.params)
+        if limit is not None:
+            sql += " LIMIT %s OFFSET %s"
+            params += [limit, offset]
+        return [row[0] for row in _rows(sql, params)]
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, window: slice) -> list[Practice]:
+        ids = self.ids(window.start or 0, (window.stop or 0) - (window.start or 0))
+        found = {p.pk: p for p in Practice.objects.filter(pk__in=ids).with_cards()}
+        return [found[pk] for pk in ids if pk in found]
+
+
+def _sort(sort: str, parsed: ParsedQuery) -> str:
+    if sort not in dict(SORTS) or (sort == "relevance" and parsed.is_empty):
+        return "relevance" if not parsed.is_empty else "date"
+    return sort
+
+
+def practice_ids(
     *,
     user: Any,
     q: str = "",
     filters: dict[str, str] | None = None,
     sort: str = "",
     live: bool = False,
-) -> QuerySet:
-    """The practices a search finds, ordered, without paging (for exports)."""
+) -> list[int]:
+    """The ids of the practices a search finds, in order (for exports)."""
     parsed = parse(q, live=live)
-    base = search_base(user=user, parsed=parsed)
-    return _ordered(apply_filters(base, filters or {}), parsed, sort)[0]
+    _fill_facts(user=user, parsed=parsed)
+    return FactResults(filters or {}, _sort(sort, parsed)).ids()
 
 
-def _ordered(results: QuerySet, parsed: ParsedQuery, sort: str) -> tuple[QuerySet, str]:
-    if sort not in dict(SORTS):
-        sort = "relevance" if not parsed.is_empty else "date"
-    if sort == "relevance" and not parsed.is_empty:
-        ordered = results.annotate(score=search.hit_score(KIND, "practices_practice")).order_by(
-            "-score", "-last_published_at", "-pk"
+CACHED_IDS = 2000  # the first hundred pages of a search are kept with it
+
+
+@dataclass
+class _Found:
+    total: int
+    ids: list[int]
+    facets: list[Facet]
+    suggestion: str | None
+
+
+def _visibility_key(user: Any) -> str:
+    from palabre import permissions
+
+    if permissions.is_facilitator(user):
+        return "f"
+    if not permissions.is_member(user):
+        return "a"
+    return "m" + ",".join(str(pk) for pk in sorted(permissions.org_ids(user)))
+
+
+def _generation() -> str:
+    """Changes whenever an indexed practice changes, so cached searches are never stale."""
+    from django.db.models import Max
+
+    from palabre.search.models import SearchDocument
+
+    latest = SearchDocument.objects.filter(kind=KIND).aggregate(latest=Max("updated_at"))["latest"]
+    return latest.isoformat() if latest else "0"
+
+
+def _find(*, user: Any, parsed: ParsedQuery, filters: dict, sort: str, with_facets: bool) -> _Found:
+    """Matches, facets and suggestion for a search, cached a few minutes for everyone
+    who sees the same things (same organisations), until the library changes."""
+    import hashlib
+
+    from django.conf import settings
+    from django.core.cache import cache
+
+    from palabre.search.query import fts5_match
+
+    seconds = getattr(settings, "SEARCH_CACHE_SECONDS", 300)
+    signature = json.dumps(
+        [fts5_match(parsed), sorted(filters.items()), sort, with_facets, _visibility_key(user)]
+    )
+    key = "practice-search:" + hashlib.sha256(f"{_generation()}{signature}".encode()).hexdigest()
+    found = cache.get(key) if seconds else None
+    if found is None:
+        _fill_facts(user=user, parsed=parsed)
+        results = FactResults(filters, sort)
+        total = results.count()
+        found = _Found(
+            total=total,
+            ids=results.ids(0, CACHED_IDS),
+            facets=facets_for(filters) if with_facets else [],
+            suggestion=search.suggest(parsed) if not parsed.is_empty and total < 3 else None,
         )
-    elif sort == "adopted":
-        ordered = results.order_by("-adoption_count", "-last_published_at", "-pk")
-    else:
-        sort = "date"
-        ordered = results.order_by("-last_published_at", "-pk")
-    return ordered, sort
+        if seconds:
+            cache.set(key, found, seconds)
+    return found
 
 
-def facets_for(base: QuerySet, filters: dict[str, str]) -> list[Facet]:
-    """Counts per facet value. Each facet counts with the other filters only, so that
-    every count is exactly what clicking that value would show."""
-    cache: dict = {}
-    facets = []
-    for name, _label in FACETS:
-        others = {k: v for k, v in filters.items() if k != name}
-        facets.append(_facet_counts(apply_filters(base, others), name, filters.get(name), cache))
-    return facets
+class FoundResults:
+    """A search's results for Django's Paginator: cached ids first, the database beyond."""
 
+    def __init__(self, found: _Found, *, user: Any, parsed: ParsedQuery, filters: dict, sort: str):
+        self.found, self.user, self.parsed, self.filters, self.sort = (
+            found,
+            user,
+            parsed,
+            filters,
+            sort,
+        )
 
-def search_base(*, user: Any, parsed: ParsedQuery) -> QuerySet:
-    base = rules.practices_visible_to(user)
-    if not parsed.is_empty:
-        base = base.filter(pk__in=search.hits(KIND, parsed))
-    return base
+    def count(self) -> int:
+        return self.found.total
+
+    def __len__(self) -> int:
+        return self.found.total
+
+    def __getitem__(self, window: slice) -> list[Practice]:
+        start, stop = window.start or 0, window.stop or 0
+        if stop <= len(self.found.ids) or len(self.found.ids) == self.found.total:
+            ids = self.found.ids[start:stop]
+        else:
+            _fill_facts(user=self.user, parsed=self.parsed)
+            ids = FactResults(self.filters, self.sort).ids(start, stop - start)
+        practices = {p.pk: p for p in Practice.objects.filter(pk__in=ids).with_cards()}
+        return [practices[pk] for pk in ids if pk in practices]
 
 
 def practice_search(
@@ -286,21 +449,11 @@ def practice_search(
     """Published practices this person may read that match the text and the filters."""
     filters = filters or {}
     parsed = parse(q, live=live)
-    base = search_base(user=user, parsed=parsed)
-    ordered, sort = _ordered(apply_filters(base, filters), parsed, sort)
-    paginator = Paginator(ordered.with_cards(), per_page)
+    sort = _sort(sort, parsed)
+    found = _find(user=user, parsed=parsed, filters=filters, sort=sort, with_facets=with_facets)
+    results = FoundResults(found, user=user, parsed=parsed, filters=filters, sort=sort)
+    paginator = Paginator(results, per_page)
     result_page = paginator.get_page(page)
-    facets = []
-    if with_facets:
-        cache: dict = {}
-        for name, _label in FACETS:
-            others = {k: v for k, v in filters.items() if k != name}
-            facets.append(
-                _facet_counts(apply_filters(base, others), name, filters.get(name), cache)
-            )
-    suggestion = None
-    if not parsed.is_empty and paginator.count < 3:
-        suggestion = search.suggest(parsed)
     snippets = {}
     if not parsed.is_empty:
         from palabre.search.models import SearchDocument
@@ -309,21 +462,29 @@ def practice_search(
         for doc in SearchDocument.objects.filter(kind=KIND, object_id__in=ids).only(
             "object_id", "summary", "body"
         ):
-            text = doc.summary
-            snip = search.snippet(text, parsed)
+            snip = search.snippet(doc.summary, parsed)
             if "<mark>" not in snip:
                 snip = search.snippet(doc.body, parsed) or snip
             snippets[doc.object_id] = snip
     return SearchResult(
         parsed=parsed,
         page=result_page,
-        total=paginator.count,
-        facets=facets,
+        total=found.total,
+        facets=found.facets,
         filters=filters,
         sort=sort,
-        suggestion=suggestion,
+        suggestion=found.suggestion,
         snippets=snippets,
     )
+
+
+def touch_practice(pk: int) -> None:
+    """A practice changed in a way searches show (status, maturity, adoptions) but not its text."""
+    from django.utils import timezone
+
+    from palabre.search.models import SearchDocument
+
+    SearchDocument.objects.filter(kind=KIND, object_id=pk).update(updated_at=timezone.now())
 
 
 def _similar_candidates(practice: Practice) -> list[int]:

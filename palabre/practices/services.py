@@ -26,7 +26,7 @@ from palabre.practices.models import (
     SavedPractice,
     Step,
 )
-from palabre.practices.search import index_practice, unindex_practice
+from palabre.practices.search import index_practice, touch_practice, unindex_practice
 from palabre.practices.sections import SECTION_BY_SLUG, missing_sections
 from palabre.practices.signals import practice_published
 
@@ -469,6 +469,7 @@ def practice_archive(*, practice: Practice, by: Any) -> Practice:
         _refuse(_("Only a published practice can be archived."))
     current.status = Practice.Status.ARCHIVED
     current.save(update_fields=["status", "updated_at"])
+    touch_practice(current.pk)
     audit_record(
         action="practice.archived", actor=by, target=current, organisation=current.lead_organisation
     )
@@ -484,6 +485,7 @@ def practice_unarchive(*, practice: Practice, by: Any) -> Practice:
         _refuse(_("This practice is not archived."))
     current.status = Practice.Status.PUBLISHED
     current.save(update_fields=["status", "updated_at"])
+    touch_practice(current.pk)
     audit_record(
         action="practice.unarchived",
         actor=by,

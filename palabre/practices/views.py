@@ -576,17 +576,17 @@ def export(request, fmt: str):
     from django.http import StreamingHttpResponse
 
     from palabre.practices.exchange import export_rows, write_csv, write_jsonl, write_xlsx
-    from palabre.practices.search import clean_filters, practice_queryset
+    from palabre.practices.search import clean_filters, practice_ids
 
     if fmt not in ("csv", "xlsx", "jsonl"):
         raise Http404
-    queryset = practice_queryset(
+    ids = practice_ids(
         user=request.user,
         q=request.GET.get("q", ""),
         filters=clean_filters(request.GET),
         sort=request.GET.get("sort", ""),
     )
-    rows = export_rows(queryset)
+    rows = export_rows(ids)
     name = f"palabre-practices-{timezone.localdate().isoformat()}.{fmt}"
     if fmt == "xlsx":
         spool = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it

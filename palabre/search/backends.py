@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from django.db import connection
+from django.utils import timezone
 
 from palabre.search.query import ParsedQuery, fts5_match, tsquery
 from palabre.search.text import index_terms
@@ -187,7 +188,13 @@ def _upsert(rows: dict) -> list[int]:
     documents = list(rows.values())
     ids = [d.pk for d in documents]
     existing = set(SearchDocument.objects.filter(pk__in=ids).values_list("pk", flat=True))
-    fields = ["language", "title", "summary", "body", "terms_title", "terms_summary", "terms_body"]
+    fields = [
+        "language", "title", "summary", "body", "terms_title", "terms_summary", "terms_body",
+        "updated_at",
+    ]  # fmt: skip
+    now = timezone.now()
+    for document in documents:
+        document.updated_at = now
     to_update = [d for d in documents if d.pk in existing]
     if to_update:
         SearchDocument.objects.bulk_update(to_update, fields, batch_size=500)

@@ -26,7 +26,7 @@ class SearchDocument(models.Model):
     terms_summary = models.TextField(blank=True)
     terms_body = models.TextField(blank=True)
     vector = SearchVectorField(null=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
     class Meta:
         constraints = [

@@ -164,31 +164,57 @@ def test_facets_combine_with_the_text(library, colleague):
     assert languages == {"fr": 1, "en": 1}
 
 
-def test_index_follows_every_change_in_the_same_transaction(library, author, org_admin):
-    from palabre.practices.models import Practice
+def test_index_follows_every_change_in_the_same_transaction(
+    library, author, org_admin, facilitator
+):
+    from palabre.practices.services import (
+        practice_publish,
+        practice_start_new_version,
+        practice_submit,
+    )
 
     practice = library["cooperative"]
-    Practice.objects.filter(pk=practice.pk).update(status="draft")
+    assert find(None, "manioc").total == 1  # also fills the search cache
+    # A new version changes the title and who may read it; publishing it is immediate.
+    draft = practice_start_new_version(practice=practice, by=author)
     practice_update(
-        practice=practice,
+        practice=draft,
         by=author,
-        fields={"title": "Le gari des femmes de Bertoua"},
-        expected_version=None,
+        fields={"title": "Le tapioca des femmes de Bertoua", "visibility": "network"},
+        expected_version=draft.version,
     )
-    Practice.objects.filter(pk=practice.pk).update(status="published")
-    assert titles(find(None, "gari")) == ["Le gari des femmes de Bertoua"]
-    assert titles(find(None, "manioc")) == []
-    Practice.objects.filter(pk=practice.pk).update(visibility="network")
-    assert find(None, "gari").total == 0
-    Practice.objects.filter(pk=practice.pk).update(visibility="public")
+    assert find(None, "tapioca").total == 0  # drafts are never found
+    practice_submit(practice=draft, by=author)
+    practice_publish(practice=draft, by=facilitator)
+    assert find(None, "tapioca").total == 0  # network only now: not for visitors
+    assert find(None, "manioc").total == 0
+    assert titles(find(author, "tapioca")) == ["Le tapioca des femmes de Bertoua"]
     practice_archive(practice=practice, by=org_admin)
-    assert find(None, "gari").total == 0
+    assert find(author, "tapioca").total == 0
+
+
+def test_cached_searches_follow_the_library(library, colleague, settings):
+    settings.SEARCH_CACHE_SECONDS = 300
+    first = find(colleague, "manioc")
+    from palabre.practices.search import touch_practice
+
+    library["cooperative"].title = "Le gari de Bertoua"
+    library["cooperative"].save()
+    from palabre.practices.search import index_practice
+
+    index_practice(library["cooperative"])
+    assert titles(find(colleague, "gari")) == ["Le gari de Bertoua"]
+    assert first.total == 1
+    touch_practice(library["cooperative"].pk)
 
 
 def test_sort_by_date_and_by_adoptions(library, colleague):
     from palabre.practices.models import Practice
 
     Practice.objects.filter(pk=library["committee"].pk).update(adoption_count=5)
+    from palabre.practices.search import touch_practice
+
+    touch_practice(library["committee"].pk)
     assert titles(find(colleague, "", sort="adopted"))[0] == "Les forages du Logone"
     assert find(colleague, "", sort="date").sort == "date"
     assert find(colleague, "x", sort="nonsense").sort == "relevance"
@@ -204,8 +230,9 @@ def test_search_page_is_shareable_and_answers_htmx_with_a_fragment(library, clie
 
 
 def test_search_page_query_count_does_not_grow_with_results(
-    make_practice, author, client, django_assert_max_num_queries
+    make_practice, author, client, django_assert_max_num_queries, settings
 ):
+    settings.SEARCH_CACHE_SECONDS = 0  # count what a search costs, not a cached one
     for i in range(3):
         make_practice(author, title=f"Tontine numéro {i}", visibility="public")
     client.get("/search/", {"q": "tontine"})

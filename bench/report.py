@@ -1,0 +1,67 @@
+"""Turn bench/results/*.json into the table of docs/performance.md.
+
+python bench/report.py          # rewrites the measured section of docs/performance.md
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGETS = {
+    "search page": ("one client", "p95_ms", 150),
+    "API search": ("one client", "p95_ms", 100),
+    "practice page": ("one client", "p95_ms", 50),
+}
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+
+def table(result: dict) -> str:
+    lines = [
+        f"### {result['database']} — {result['practices']:,} practices".replace(",", " "),
+        "",
+        f"Measured {result['date']} on {result['machine']}; `palabre run` with "
+        f"{result['workers']} gunicorn workers, requests over loopback with gzip.",
+        "",
+    ]
+    if "import_seconds" in result:
+        minutes = result["import_seconds"] / 60
+        lines += [
+            f"- Import of {result['practices']:,} rows (JSONL, validated then imported in one "
+            f"transaction, indexed): **{minutes:.1f} min**, peak memory "
+            f"**{result['import_peak_mb']:.0f} MB** (targets: 10 min, 500 MB)".replace(",", " "),
+        ]
+    if "database_mb" in result:
+        lines.append(f"- SQLite file after import: {result['database_mb']} MB")
+    lines += [
+        "",
+        "| page | clients | p50 ms | p95 ms | p99 ms | req/s | bytes (gzip) | target (p95, 1 client) |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for name, runs in result["scenarios"].items():
+        for clients, run in runs.items():
+            target = ""
+            if name in TARGETS and clients == TARGETS[name][0]:
+                limit = TARGETS[name][2]
+                target = f"< {limit} ms: {'met' if run['p95_ms'] < limit else '**missed**'}"
+            lines.append(
+                f"| {name} | {run['clients']} | {run['p50_ms']} | {run['p95_ms']} | "
+                f"{run['p99_ms']} | {run['throughput_rps']} | {run['bytes_median']} | {target} |"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    results = [
+        json.loads(path.read_text()) for path in sorted((ROOT / "bench" / "results").glob("*.json"))
+    ]
+    body = "\n".join(table(r) for r in results)
+    doc = ROOT / "docs" / "performance.md"
+    text = doc.read_text()
+    before, _old, after = text.partition(START)[0], None, text.partition(END)[2]
+    doc.write_text(f"{before}{START}\n{body}{END}{after}")
+
+
+if __name__ == "__main__":
+    main()
