@@ -474,7 +474,6 @@ def list_subscriptions(request):
             "url": s.target.get_absolute_url(),
         }
         for s in selectors.subscriptions_of(request.auth)
-        if permissions.can_view(request.auth, s.target)
     ]
 
 

@@ -146,8 +146,23 @@ def is_following(user: Any, target: Any) -> bool:
 
 
 def subscriptions_of(user: Any) -> QuerySet[Subscription]:
-    return Subscription.objects.filter(user=user).select_related(
-        "practice", "theme", "thread", "organisation"
+    """What this person follows and may still see (what became hidden from them is left out)."""
+    from palabre.permissions import practices as practice_rules
+
+    return (
+        Subscription.objects.filter(user=user)
+        .filter(
+            Q(kind__in=[Subscription.Kind.THEME, Subscription.Kind.ORGANISATION])
+            | Q(
+                kind=Subscription.Kind.PRACTICE,
+                practice__in=practice_rules.practices_openable_by(user).values("pk"),
+            )
+            | Q(
+                kind=Subscription.Kind.THREAD,
+                thread__in=rules.discussions_visible_to(user).values("pk"),
+            )
+        )
+        .select_related("practice", "theme", "thread", "organisation")
     )
 
 

@@ -521,9 +521,7 @@ def following(request):
         request,
         "discussions/following.html",
         {
-            "subscriptions": [
-                s for s in subscriptions if permissions.can_view(request.user, s.target)
-            ],
+            "subscriptions": subscriptions,
             "authored": authored,
         },
     )
