@@ -35,6 +35,7 @@ kinds.register(
     label=_("Questions left without an answer (facilitators)"),
     group=TALK,
     default=Delivery.DAILY,
+    facilitators=True,
 )
 kinds.register(
     NEW_THREAD,

@@ -26,13 +26,17 @@ class Kind:
     label: str
     group: str
     default: str = Delivery.IMMEDIATE
+    # Shown in the preferences of facilitators only (they alone receive it).
+    facilitators: bool = False
 
 
 _kinds: dict[str, Kind] = {}
 
 
-def register(key: str, *, label, group, default: str = Delivery.IMMEDIATE) -> Kind:
-    kind = Kind(key=key, label=label, group=group, default=default)
+def register(
+    key: str, *, label, group, default: str = Delivery.IMMEDIATE, facilitators: bool = False
+) -> Kind:
+    kind = Kind(key=key, label=label, group=group, default=default, facilitators=facilitators)
     _kinds[key] = kind
     return kind
 
@@ -51,6 +55,7 @@ register(
     "practice.submitted",
     label=_("A practice awaits my review (facilitators)"),
     group=REVIEW,
+    facilitators=True,
 )
 register(
     "practice.changes_requested",

@@ -64,6 +64,13 @@ def notify(
         body_text = (str(body) % params if params else str(body)) if body else ""
     if excerpt:
         body_text = f"{body_text}\n\n{excerpt}".strip()
+    state = Notification.EmailState.NONE
+    if email and recipient.email:
+        delivery = delivery_for(recipient, kind)
+        if delivery == Delivery.IMMEDIATE:
+            state = Notification.EmailState.SENT
+        elif delivery == Delivery.DAILY:
+            state = Notification.EmailState.PENDING
     notification = Notification.objects.create(
         recipient=recipient,
         kind=kind,
@@ -73,16 +80,10 @@ def notify(
         actor=actor,
         target_type=target._meta.label_lower if target is not None else "",
         target_id=str(target.pk) if target is not None else "",
+        email_state=state,
     )
-    if email and recipient.email:
-        delivery = delivery_for(recipient, kind)
-        if delivery == Delivery.IMMEDIATE:
-            _email_now(notification)
-            notification.email_state = Notification.EmailState.SENT
-        elif delivery == Delivery.DAILY:
-            notification.email_state = Notification.EmailState.PENDING
-        if notification.email_state:
-            notification.save(update_fields=["email_state"])
+    if state == Notification.EmailState.SENT:
+        _email_now(notification)
     return notification
 
 
@@ -119,16 +120,21 @@ def delivery_for(user: Any, kind: str) -> str:
 
 
 def preferences_for(user: Any) -> list[tuple[kinds.Kind, str]]:
-    """Every registered kind with this person's current choice."""
+    """Every kind this person may receive, with their current choice."""
     rows = dict(NotificationPreference.objects.filter(user=user).values_list("kind", "delivery"))
     fallback = rows.get(NotificationPreference.ALL_KINDS)
-    return [(k, rows.get(k.key) or fallback or k.default) for k in kinds.registered()]
+    facilitator = permissions.is_facilitator(user)
+    return [
+        (k, rows.get(k.key) or fallback or k.default)
+        for k in kinds.registered()
+        if facilitator or not k.facilitators
+    ]
 
 
 @transaction.atomic
 def preferences_set(*, user: Any, choices: dict[str, str]) -> int:
     """Save this person's choices (kind → delivery). Returns how many changed."""
-    known = {k.key for k in kinds.registered()}
+    known = {k.key for k, _delivery in preferences_for(user)}
     unknown = sorted(set(choices) - known)
     if unknown:
         raise ServiceError(

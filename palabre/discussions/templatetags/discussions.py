@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from django import template
-from django.utils import timezone
-from django.utils.timesince import timesince
-from django.utils.translation import gettext as _
 
 from palabre import permissions
 from palabre.discussions.mentions import link_mentions
 from palabre.lib.text import plain_text, render_markdown
+from palabre.notifications.templatetags.notifications import ago
 
 register = template.Library()
 
@@ -28,11 +26,4 @@ def excerpt(text: str, length: int = 200) -> str:
     return words if len(words) <= length else words[: length - 1].rstrip() + "…"
 
 
-@register.filter
-def ago(moment) -> str:
-    """ "5 minutes ago", or "just now" for what was written within the minute."""
-    if not moment:
-        return ""
-    if (timezone.now() - moment).total_seconds() < 60:
-        return _("just now")
-    return _("%(time)s ago") % {"time": timesince(moment)}
+register.filter("ago", ago)

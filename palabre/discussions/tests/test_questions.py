@@ -115,3 +115,35 @@ def test_a_discussion_has_no_accepted_answer(client_for, practice, outsider, aut
     answer = Answer.objects.create(thread=thread, author=author, body="Volontiers.")
     response = client_for(outsider).post(f"/discussions/answers/{answer.pk}/accept/")
     assert response.status_code == 409
+
+
+def test_asking_the_network_in_a_theme_space(client_for, outsider, author):
+    from palabre.discussions.models import Subscription
+    from palabre.themes.models import Theme
+
+    theme = Theme.objects.get(slug="suivi-evaluation")
+    Subscription.objects.create(user=author, kind="theme", theme=theme)
+    client = client_for(outsider)
+    assert client.get("/discussions/new/").status_code == 200
+    missing = client.post(
+        "/discussions/new/",
+        {"kind": "question", "title": "Quels indicateurs ?", "body": "Merci", "language": "fr"},
+    )
+    assert missing.status_code == 400 and not Thread.objects.exists()
+    response = client.post(
+        "/discussions/new/",
+        {
+            "theme": theme.pk,
+            "kind": "question",
+            "title": "Quels indicateurs ?",
+            "body": "Merci",
+            "language": "fr",
+        },
+    )
+    thread = Thread.objects.get()
+    assert response["Location"] == thread.get_absolute_url()
+    assert thread.space.theme == theme
+    told = Notification.objects.get(recipient=author, kind="discussions.new_thread")
+    assert "Suivi-évaluation" in told.title
+    page = client_for(author).get("/discussions/themes/suivi-evaluation/").content.decode()
+    assert "Quels indicateurs ?" in page

@@ -19,11 +19,10 @@ def _tell(recipient, practice, kind="practice.published", title="Votre pratique"
     )
 
 
-def test_the_settings_page_lists_every_kind_and_saves_choices(client_for, author):
+def test_the_settings_page_lists_every_kind_and_saves_choices(client_for, author, facilitator):
     client = client_for(author)
     page = client.get("/notifications/settings/").content.decode()
     for label in (
-        "Une pratique attend ma relecture (animateurs)",
         "Des modifications sont demandées sur ma pratique",
         "Ma pratique est publiée",
         "Ma pratique doit être revalidée",
@@ -34,6 +33,10 @@ def test_the_settings_page_lists_every_kind_and_saves_choices(client_for, author
         "Une nouvelle pratique dans un thème",
     ):
         assert label.replace("'", "&#x27;") in page, label
+    # What only facilitators receive is offered to them only.
+    assert "Une pratique attend ma relecture (animateurs)" not in page
+    reviewer = client_for(facilitator).get("/notifications/settings/").content.decode()
+    assert "Une pratique attend ma relecture (animateurs)" in reviewer
     response = client.post(
         "/notifications/settings/",
         {f"kind_{k.key}": "daily" for k, _d in services.preferences_for(author)},
