@@ -4,6 +4,7 @@ practice; the author is told, answers; the asker marks the answer that helped.""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from palabre.discussions.models import Answer, Thread
 from palabre.notifications.models import Notification
@@ -47,13 +48,13 @@ def test_a_member_asks_another_organisations_practice_and_accepts_the_answer(
     fits(phone)
     panel.get_by_role("button", name="Envoyer ma question").click()
     phone.wait_for_url(re.compile(r"/discussions/threads/\d+/$"))
-    assert "Votre question est publiée" in phone.locator(".messages").inner_text()
+    expect(phone.locator(".messages")).to_contain_text("Votre question est publiée")
     screenshot(phone, "2-asked")
     fits(phone)
     log_out(phone)
 
     log_in(phone, author.email)
-    assert phone.locator(".bell .count").inner_text() == "1"
+    expect(phone.locator(".bell .count")).to_have_text("1")
     phone.locator(".bell").click()
     screenshot(phone, "3-notified")
     fits(phone)
@@ -63,7 +64,7 @@ def test_a_member_asks_another_organisations_practice_and_accepts_the_answer(
         "C'est l'assemblée du groupement qui les **élit**, pour deux campagnes."
     )
     phone.get_by_role("button", name="Publier ma réponse").click()
-    assert "Votre réponse est publiée" in phone.locator(".messages").inner_text()
+    expect(phone.locator(".messages")).to_contain_text("Votre réponse est publiée")
     screenshot(phone, "4-answered")
     fits(phone)
     log_out(phone)
@@ -72,8 +73,8 @@ def test_a_member_asks_another_organisations_practice_and_accepts_the_answer(
     phone.locator(".bell").click()
     phone.get_by_role("button", name=re.compile("Awa Author a répondu à votre question")).click()
     phone.get_by_role("button", name="Cette réponse m'a aidé·e").click()
-    assert "la réponse qui a aidé" in phone.locator(".messages").inner_text()
-    assert phone.get_by_text("✓ La réponse qui a aidé").is_visible()
+    expect(phone.locator(".messages")).to_contain_text("la réponse qui a aidé")
+    expect(phone.get_by_text("✓ La réponse qui a aidé")).to_be_visible()
     screenshot(phone, "5-accepted")
     fits(phone)
 

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from conftest import ensure_thesaurus
 from palabre.discussions.models import Thread
@@ -33,17 +34,19 @@ def test_a_tour_of_discussions_on_a_phone(phone, screenshot):
     call_command("demo", verbosity=0)
     log_in(phone, "awa.bello@fal.example")
     phone.goto("/")
-    assert phone.get_by_role("heading", name="Questions en attente de réponse").is_visible()
+    expect(phone.get_by_role("heading", name="Questions en attente de réponse")).to_be_visible()
     screenshot(phone, "1-home")
     fits(phone)
     phone.goto("/discussions/")
     phone.get_by_label("Afficher").select_option("question")
     phone.get_by_role("button", name="Filtrer").click()
-    assert phone.get_by_text("Comment avez-vous négocié le taux").is_visible()
+    phone.wait_for_load_state()
+    expect(phone.get_by_text("Comment avez-vous négocié le taux")).to_be_visible()
+    expect(phone.get_by_text("Vos expériences avec les fondations")).to_have_count(0)
     screenshot(phone, "2-discussions")
     fits(phone)
     phone.goto("/themes/suivi-evaluation/")
-    assert phone.get_by_role("heading", name=re.compile("^Espace de discussion")).is_visible()
+    expect(phone.get_by_role("heading", name=re.compile("^Espace de discussion"))).to_be_visible()
     screenshot(phone, "3-theme")
     fits(phone)
     phone.goto("/notifications/settings/")
@@ -51,7 +54,7 @@ def test_a_tour_of_discussions_on_a_phone(phone, screenshot):
         "radiogroup", name="Une nouvelle pratique dans un thème ou d'une organisation que je suis"
     ).get_by_label("jamais par e-mail").check()
     phone.get_by_role("button", name="Enregistrer mes choix").click()
-    assert "Vos choix sont enregistrés." in phone.locator(".messages").inner_text()
+    expect(phone.locator(".messages")).to_contain_text("Vos choix sont enregistrés.")
     screenshot(phone, "4-settings")
     fits(phone)
     phone.goto("/discussions/following/")
@@ -70,8 +73,8 @@ def test_a_facilitator_hides_an_answer_with_a_reason(phone, screenshot):
     screenshot(phone, "1-reason")
     fits(phone)
     phone.get_by_role("button", name="Le masquer").click()
-    assert phone.get_by_text("Masqué par un animateur").is_visible()
-    assert phone.get_by_text("Mauvais fil").is_visible()
+    expect(phone.get_by_text("Masqué par un animateur")).to_be_visible()
+    expect(phone.get_by_text("Mauvais fil")).to_be_visible()
     screenshot(phone, "2-hidden")
     fits(phone)
 
@@ -86,6 +89,6 @@ def test_unsubscribing_from_an_email_link_without_logging_in(phone, screenshot):
     screenshot(phone, "1-confirm")
     fits(phone)
     phone.get_by_role("button", name=re.compile("Arrêter les e-mails pour")).click()
-    assert phone.get_by_text("Vous ne recevrez plus d'e-mails").is_visible()
+    expect(phone.get_by_text("Vous ne recevrez plus d'e-mails")).to_be_visible()
     screenshot(phone, "2-done")
     assert delivery_for(awa, "discussions.answer") == "never"
