@@ -7,6 +7,7 @@ from palabre.practices.signals import practice_published
 
 @receiver(practice_published, dispatch_uid="discussions.practice_published")
 def tell_followers_of_publication(sender, practice, first_publication, **kwargs):
-    from palabre.discussions.services import practice_published_tell
+    # Followers may be many: they are told by the worker, not in the facilitator's request.
+    from palabre.discussions.tasks import tell_publication
 
-    practice_published_tell(practice=practice, first_publication=first_publication)
+    tell_publication.enqueue(practice.pk, first_publication)

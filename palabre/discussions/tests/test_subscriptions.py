@@ -93,6 +93,7 @@ def test_a_first_publication_reaches_followers_of_its_themes_and_organisation(
     colleague,
     org_a,
     facilitator,
+    run_tasks,
     django_capture_on_commit_callbacks,
 ):
     theme = Theme.objects.get(slug="epargne-microfinance")
@@ -101,6 +102,7 @@ def test_a_first_publication_reaches_followers_of_its_themes_and_organisation(
     public = make_practice(author, status="submitted", title="La tontine solidaire")
     with django_capture_on_commit_callbacks(execute=True):
         practice_services.practice_publish(practice=public, by=facilitator)
+    run_tasks()  # the worker tells the followers
     told = Notification.objects.get(recipient=outsider, kind="discussions.new_practice")
     assert "La tontine solidaire" in told.title and "Épargne et microfinance" in told.title
     told = Notification.objects.get(recipient=colleague, kind="discussions.new_practice")
@@ -111,18 +113,19 @@ def test_a_first_publication_reaches_followers_of_its_themes_and_organisation(
 
 
 def test_a_new_practice_only_reaches_who_may_read_it(
-    make_practice, author, outsider, facilitator, django_capture_on_commit_callbacks
+    make_practice, author, outsider, facilitator, run_tasks, django_capture_on_commit_callbacks
 ):
     theme = Theme.objects.get(slug="epargne-microfinance")
     Subscription.objects.create(user=outsider, kind="theme", theme=theme)
     private = make_practice(author, status="submitted", visibility="organisation", title="Interne")
     with django_capture_on_commit_callbacks(execute=True):
         practice_services.practice_publish(practice=private, by=facilitator)
+    run_tasks()  # the worker tells the followers
     assert not Notification.objects.filter(recipient=outsider).exists()
 
 
 def test_a_new_version_reaches_who_follows_the_practice(
-    practice, author, outsider, facilitator, django_capture_on_commit_callbacks
+    practice, author, outsider, facilitator, run_tasks, django_capture_on_commit_callbacks
 ):
     from django.utils import timezone
 
@@ -134,6 +137,7 @@ def test_a_new_version_reaches_who_follows_the_practice(
     practice_services.practice_submit(practice=draft, by=author)
     with django_capture_on_commit_callbacks(execute=True):
         practice_services.practice_publish(practice=draft, by=facilitator, note="Mise à jour")
+    run_tasks()  # the worker tells the followers
     told = Notification.objects.filter(recipient=outsider, kind="discussions.practice_updated")
     assert told.count() == 1 and practice.title in told.get().title
 
