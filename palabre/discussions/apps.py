@@ -6,3 +6,15 @@ class DiscussionsConfig(AppConfig):
     name = "palabre.discussions"
     label = "discussions"
     verbose_name = _("Discussions")
+    nav_items = [
+        {
+            "url": "discussions:index",
+            "label": _("Discussions"),
+            "order": 30,
+            "members_only": True,
+        },
+    ]
+
+    def ready(self):
+        # Registers notification kinds, panels, the daily job and the publication listener.
+        from palabre.discussions import kinds, panels, receivers, tasks  # noqa: F401

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from palabre.notifications.kinds import Delivery
+
 
 class NotificationQuerySet(models.QuerySet["Notification"]):
     def unread(self) -> NotificationQuerySet:
@@ -13,6 +15,13 @@ class NotificationQuerySet(models.QuerySet["Notification"]):
 
 
 class Notification(models.Model):
+    class EmailState(models.TextChoices):
+        NONE = "", _("not sent by e-mail")
+        SENT = "sent", _("e-mailed immediately")
+        PENDING = "pending", _("waiting for the daily summary")
+        SUMMARISED = "summarised", _("sent in a daily summary")
+        DROPPED = "dropped", _("left out of the summary")
+
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
     )
@@ -34,6 +43,9 @@ class Notification(models.Model):
     target_id = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     read_at = models.DateTimeField(null=True, blank=True)
+    email_state = models.CharField(
+        _("e-mail"), max_length=10, choices=EmailState.choices, default="", blank=True
+    )
 
     objects = NotificationQuerySet.as_manager()
 
@@ -41,7 +53,37 @@ class Notification(models.Model):
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")
         ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["recipient", "read_at"])]
+        indexes = [
+            models.Index(fields=["recipient", "read_at"]),
+            models.Index(fields=["email_state", "recipient"]),
+        ]
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def target_key(self) -> tuple[str, str]:
+        return (self.target_type, self.target_id)
+
+
+class NotificationPreference(models.Model):
+    """How one person wants to be e-mailed about one kind ("*": every kind without its own row)."""
+
+    ALL_KINDS = "*"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preferences"
+    )
+    kind = models.CharField(_("kind"), max_length=60)
+    delivery = models.CharField(_("e-mail"), max_length=10, choices=Delivery.choices)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("notification preference")
+        verbose_name_plural = _("notification preferences")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="one_preference_per_kind")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.kind}: {self.delivery}"
