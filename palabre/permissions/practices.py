@@ -70,10 +70,18 @@ def _organisation_ids(practice: Any) -> set[int]:
     return cached
 
 
+def _author_ids(practice: Any) -> set[int]:
+    cached = getattr(practice, "_palabre_author_ids", None)
+    if cached is None:
+        cached = set(practice.authors.values_list("pk", flat=True))
+        practice._palabre_author_ids = cached
+    return cached
+
+
 def is_author(user: Any, practice: Any) -> bool:
     if not is_member(user):
         return False
-    return practice.authors.filter(pk=user.pk).exists()
+    return user.pk in _author_ids(practice)
 
 
 def can_edit(user: Any, practice: Any) -> bool:
