@@ -346,7 +346,7 @@ class Session(models.Model):
     class Meta:
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
-        ordering = ["starts_at", "room", "pk"]
+        ordering = ["starts_at", "title", "pk"]
         indexes = [models.Index(fields=["workshop", "starts_at"])]
 
     def __str__(self) -> str:

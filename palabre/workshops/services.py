@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import zoneinfo
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -1015,6 +1015,12 @@ def _check_action(action: CollectiveAction) -> None:
             _("Name who carries it: an organisation, a person, or both."),
             field="owner_organisation",
         )
+    if action.owner_person_id and not rules.can_view_workshop(action.owner_person, action.workshop):
+        raise ServiceError(
+            _("%(name)s cannot see this workshop: choose someone from its organisations.")
+            % {"name": action.owner_person},
+            field="owner_person",
+        )
     if action.due_date is None:
         raise ServiceError(_("Give a due date."), field="due_date")
     if action.due_date < action.workshop.start_date:
@@ -1396,8 +1402,3 @@ def admin_organisations(user: Any):
     from palabre.organisations.models import Organisation
 
     return Organisation.objects.filter(pk__in=admin_org_ids(user))
-
-
-def session_moment(workshop: Workshop, day: date, start, end) -> tuple[datetime, datetime]:
-    """Start and end of a session typed as a day and two times, in the workshop's time zone."""
-    return workshop.at(day, start), workshop.at(day, end)

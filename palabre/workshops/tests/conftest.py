@@ -58,7 +58,9 @@ def running(make_workshop):
 def register(db):
     from palabre.workshops.models import Registration
 
-    def make(workshop, person, *, role="participant", status="confirmed", organisation=None, **fields):
+    def make(
+        workshop, person, *, role="participant", status="confirmed", organisation=None, **fields
+    ):
         if organisation is None:
             membership = person.memberships.first()
             organisation = membership.organisation if membership else None
@@ -80,7 +82,15 @@ def add_session(db):
     from palabre.workshops.models import Session
 
     def make(
-        workshop, *, day: int = 0, start="09:00", end="10:00", kind="plenary", title=None, members=(), **fields
+        workshop,
+        *,
+        day: int = 0,
+        start="09:00",
+        end="10:00",
+        kind="plenary",
+        title=None,
+        members=(),
+        **fields,
     ) -> Session:
         moment = workshop.start_date + timedelta(days=day)
         h1, m1 = (int(x) for x in start.split(":"))
@@ -111,9 +121,9 @@ def bearer(db):
     return make
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def toolbox(db):
-    """The seeded techniques (a transactional test empties the table)."""
+    """The seeded techniques: a transactional (browser) test empties the table, put them back."""
     import importlib
 
     from django.apps import apps

@@ -68,20 +68,21 @@ def test_registration_after_closing_is_refused_with_the_date(client_for, make_wo
     assert not Registration.objects.exists()
 
 
-def test_facilitator_still_registers_someone_after_closing(
-    make_workshop, facilitator, author
-):
+def test_facilitator_still_registers_someone_after_closing(make_workshop, facilitator, author):
     from django.utils import timezone
 
     workshop = make_workshop(registration_closes_on=timezone.localdate() - timedelta(days=1))
-    registration = services.registration_create(
-        workshop=workshop, person=author, by=facilitator
-    )
+    registration = services.registration_create(workshop=workshop, person=author, by=facilitator)
     assert registration.status == "confirmed"
 
 
 def test_cancelling_gives_the_place_to_the_first_on_the_waiting_list(
-    client_for, make_workshop, author, colleague, org_admin, run_tasks,
+    client_for,
+    make_workshop,
+    author,
+    colleague,
+    org_admin,
+    run_tasks,
     django_capture_on_commit_callbacks,
 ):
     workshop = make_workshop(capacity=1)
@@ -100,9 +101,7 @@ def test_cancelling_gives_the_place_to_the_first_on_the_waiting_list(
     assert Registration.objects.get(person=colleague).status == "confirmed"
     assert Registration.objects.get(person=org_admin).status == "waitlisted"
     run_tasks()
-    assert any(
-        "libérée" in m.subject and m.to == [colleague.email] for m in mail.outbox
-    )
+    assert any("libérée" in m.subject and m.to == [colleague.email] for m in mail.outbox)
 
 
 def test_org_admin_registers_a_member_and_the_member_is_told(
@@ -205,7 +204,9 @@ def test_facilitators_of_the_workshop_do_not_take_a_place(
         services.registration_create(workshop=workshop, person=colleague, by=colleague)
 
 
-def test_raising_the_capacity_promotes_the_waiting_list(make_workshop, facilitator, author, colleague):
+def test_raising_the_capacity_promotes_the_waiting_list(
+    make_workshop, facilitator, author, colleague
+):
     workshop = make_workshop(capacity=1)
     services.registration_create(workshop=workshop, person=author, by=author)
     services.registration_create(workshop=workshop, person=colleague, by=colleague)

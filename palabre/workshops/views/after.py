@@ -235,7 +235,9 @@ def report_share(request, pk: int):
 # Exports ------------------------------------------------------------------------------
 
 
-def _exportable(request, pk: int):
+def _exportable(request, pk: int, fmt: str):
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
     workshop = workshop_for(request, pk)
     if not rules.can_export(request.user, workshop):
         raise Http404
@@ -243,7 +245,7 @@ def _exportable(request, pk: int):
 
 
 def export_participants(request, pk: int, fmt: str):
-    workshop = _exportable(request, pk)
+    workshop = _exportable(request, pk, fmt)
     header, rows = exports.participant_rows(workshop)
     name = f"participants-{workshop.pk}"
     if fmt == "xlsx":
@@ -252,7 +254,7 @@ def export_participants(request, pk: int, fmt: str):
 
 
 def export_actions(request, pk: int, fmt: str):
-    workshop = _exportable(request, pk)
+    workshop = _exportable(request, pk, fmt)
     header, rows = exports.action_rows(workshop)
     name = f"actions-{workshop.pk}"
     if fmt == "xlsx":

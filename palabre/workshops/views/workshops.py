@@ -108,6 +108,7 @@ def detail(request, pk: int):
         "can_export": rules.can_export(user, workshop),
         "can_see_results": rules.can_see_evaluation_results(user, workshop),
         "today": workshop.today(),
+        "running_today": workshop.start_date <= workshop.today() <= workshop.end_date,
     }
     return render(request, "workshops/detail.html", context)
 
