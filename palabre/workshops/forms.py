@@ -174,10 +174,11 @@ def practice_choices(person, by=None):
     )
     qs = Practice.objects.filter(rule).exclude(status=Practice.Status.ARCHIVED)
     if by is not None and by.pk != person.pk:
+        # Someone registering a colleague sees only what they may open themselves.
         qs = qs.filter(pk__in=practice_rules.practices_openable_by(by).values("pk")) | qs.filter(
             authors=person
         )
-    return qs.distinct().order_by("title")
+    return Practice.objects.filter(pk__in=qs.values("pk")).order_by("title")
 
 
 class RegistrationForm(forms.Form):
@@ -258,6 +259,9 @@ class RegistrationChangeForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         registration = self.instance
         person = registration.person
+        self.order_fields(
+            ["role", "organisation", "practice", "new_practice_title", "first_choice"]
+        )
         if not can_assign_any_role:
             allowed = [Registration.Role.PARTICIPANT, Registration.Role.PRESENTER]
             if registration.role not in allowed:

@@ -375,3 +375,18 @@ def make_person_in_a(org_a):
         return make_person(email, name, organisation=org_a)
 
     return make
+
+
+def test_participants_are_invited_to_evaluate_once_when_the_workshop_ends(
+    make_workshop, register, author, colleague
+):
+    from palabre.workshops.models import Evaluation as Answer
+
+    ended = make_workshop(start_in=-2, days=2)
+    register(ended, author)
+    register(ended, colleague)
+    Answer.objects.create(workshop=ended, person=colleague, overall=5)
+    assert services.evaluations_invite() == 1
+    assert services.evaluations_invite() == 0
+    invitation = Notification.objects.get(kind="workshop.evaluation_invited")
+    assert invitation.recipient == author and invitation.url.endswith("/evaluation/")

@@ -234,3 +234,46 @@ def test_registrations_page_lists_statuses_for_the_facilitators(
     with django_assert_max_num_queries(40):
         page = client.get(f"/workshops/{workshop.pk}/registrations/").content.decode()
     assert "Liste d'attente" in page and "Végétarienne" in page
+
+
+def test_a_presenter_changes_their_registration(client_for, workshop, author, make_practice):
+    from conftest import ensure_thesaurus
+    from palabre.themes.models import Theme
+
+    ensure_thesaurus()
+    practice = make_practice(author, title="La caisse à trois clés")
+    registration = services.registration_create(
+        workshop=workshop, person=author, by=author, role="presenter", practice=practice
+    )
+    url = f"/workshops/{workshop.pk}/registrations/{registration.pk}/"
+    client = client_for(author)
+    page = client.get(url)
+    assert page.status_code == 200 and "La caisse à trois clés" in page.content.decode()
+    theme = Theme.objects.get(slug="epargne-microfinance")
+    response = client.post(
+        url,
+        {"role": "presenter", "organisation": registration.organisation_id,
+         "practice": practice.pk, "first_choice": theme.pk, "notes": "Arrivée la veille"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    registration.refresh_from_db()
+    assert registration.first_choice == theme and registration.notes == "Arrivée la veille"
+    assert registration.practice == practice
+
+
+def test_a_participant_cannot_make_themselves_facilitator(client_for, workshop, author):
+    registration = services.registration_create(workshop=workshop, person=author, by=author)
+    response = client_for(author).post(
+        f"/workshops/{workshop.pk}/registrations/{registration.pk}/",
+        {"role": "facilitator", "organisation": registration.organisation_id},
+    )
+    assert response.status_code == 400
+    registration.refresh_from_db()
+    assert registration.role == "participant"
+
+
+def test_someone_else_cannot_open_my_registration(client_for, workshop, author, colleague):
+    registration = services.registration_create(workshop=workshop, person=author, by=author)
+    url = f"/workshops/{workshop.pk}/registrations/{registration.pk}/"
+    assert client_for(colleague).get(url).status_code == 404
+    assert client_for(colleague).post(url + "cancel/").status_code == 404

@@ -181,3 +181,17 @@ def test_home_page_shows_upcoming_workshops_the_person_may_see(
     assert "Atelier ouvert à tous" in text(client.get("/"))
     home = text(client_for(outsider).get("/"))
     assert "Atelier ouvert à tous" in home and "Atelier de l'ADB" not in home
+
+
+def test_practice_page_tells_where_it_was_presented_to_those_who_see_the_workshop(
+    client_for, make_practice, author, outsider, colleague, make_workshop, add_session
+):
+    practice = make_practice(author, visibility="network")
+    workshop = make_workshop(visibility="organisation", title="Atelier interne de l'ADB")
+    add_session(workshop, kind="presentation", presented_practice=practice, presenter=author)
+    assert "Atelier interne de l'ADB" in text(
+        client_for(colleague).get(practice.get_absolute_url())
+    )
+    assert "Atelier interne de l'ADB" not in text(
+        client_for(outsider).get(practice.get_absolute_url())
+    )
