@@ -222,7 +222,9 @@ def _actions(workshop, sessions, *, people, organisations, facilitator) -> None:
 def _evaluations(workshop, registrations, rng) -> None:
     rated = [s for s in workshop.sessions.all() if s.is_rated]
     for index, registration in enumerate(registrations[2:18]):
-        useful, improve = EVALUATION_COMMENTS[index % len(EVALUATION_COMMENTS)]
+        useful, improve = (
+            EVALUATION_COMMENTS[index] if index < len(EVALUATION_COMMENTS) else ("", "")
+        )
         evaluation, _created = Evaluation.objects.update_or_create(
             workshop=workshop,
             person=registration.person,

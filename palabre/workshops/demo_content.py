@@ -238,6 +238,12 @@ EVALUATION_COMMENTS = [
     ("Les actions avec un nom et une date : on sait qui fait quoi.", ""),
     ("L'aquarium du dernier jour.", "Commencer à l'heure le matin."),
     ("Le récit de pratique du warrantage, très clair.", "Plus de visites de terrain."),
+    (
+        "Le codéveloppement : mon problème de bénévoles a avancé.",
+        "Des pauses plus longues pour parler entre nous.",
+    ),
+    ("Les photos des tableaux envoyées le soir même.", ""),
+    ("", "Les exposés devraient tenir dans le temps prévu."),
 ]
 
 UPCOMING = {

@@ -428,7 +428,7 @@ def registration_update(
     organisation = current.organisation
     if "organisation" in fields:
         organisation = _organisation_for(current.person, fields["organisation"], by=by)
-    practice = current.practice
+    practice = current.practice if role == Registration.Role.PRESENTER else None
     if role == Registration.Role.PRESENTER and (
         "practice" in fields or fields.get("new_practice_title") or current.practice is None
     ):

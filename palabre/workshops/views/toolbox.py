@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.vary import vary_on_headers
 
 from palabre.lib.errors import ServiceError
 from palabre.lib.views import form_add_service_error
@@ -17,6 +18,7 @@ from palabre.workshops.models import FacilitationTool
 from palabre.workshops.selectors import search_tools
 
 
+@vary_on_headers("HX-Request")
 @login_required
 def toolbox(request):
     if not rules.can_view_toolbox(request.user):

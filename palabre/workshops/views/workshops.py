@@ -10,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django.views.decorators.vary import vary_on_headers
 
 from palabre import permissions
 from palabre.lib.errors import ServiceError
@@ -28,6 +29,7 @@ from palabre.workshops.views.common import members_only, workshop_for
 User = get_user_model()
 
 
+@vary_on_headers("HX-Request")
 def index(request):
     when = "past" if request.GET.get("when") == "past" else "upcoming"
     workshops = selectors.workshop_list(user=request.user, when=when)
