@@ -43,12 +43,12 @@ ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: Error
 # Schemas ------------------------------------------------------------------------------
 
 
-class OrganisationRef(Schema):
+class WorkshopOrganisation(Schema):
     slug: str
     name: str
 
 
-class PersonRef(Schema):
+class WorkshopPerson(Schema):
     id: int
     name: str
 
@@ -66,7 +66,7 @@ class WorkshopOut(Schema):
     city: str
     country: str
     online_url: str = Field(description="Given to registered participants and facilitators only")
-    organisers: list[OrganisationRef]
+    organisers: list[WorkshopOrganisation]
     capacity: int | None
     places_left: int | None
     waiting_list_size: int
@@ -124,11 +124,11 @@ class SessionOut(Schema):
     room: str
     theme: str | None = Field(description="Theme slug")
     tool: str | None = Field(description="Facilitation tool slug")
-    facilitator: PersonRef | None
-    presenter: PersonRef | None
+    facilitator: WorkshopPerson | None
+    presenter: WorkshopPerson | None
     presented_practice: int | None
-    rapporteur: PersonRef | None = Field(description="Shown to members only")
-    members: list[PersonRef] = Field(description="Group members, shown to members only")
+    rapporteur: WorkshopPerson | None = Field(description="Shown to members only")
+    members: list[WorkshopPerson] = Field(description="Group members, shown to members only")
 
 
 class SessionFields(Schema):
@@ -156,8 +156,8 @@ class SessionCreate(SessionFields):
 
 class RegistrationOut(Schema):
     id: int
-    person: PersonRef
-    organisation: OrganisationRef | None
+    person: WorkshopPerson
+    organisation: WorkshopOrganisation | None
     role: str
     status: str | None = Field(description="For the person, their org admins and facilitators")
     practice: int | None
@@ -203,8 +203,8 @@ class ActionOut(Schema):
     url: str
     title: str
     description: str
-    owner_organisation: OrganisationRef | None
-    owner_person: PersonRef | None
+    owner_organisation: WorkshopOrganisation | None
+    owner_person: WorkshopPerson | None
     due_date: date
     status: str
     overdue: bool

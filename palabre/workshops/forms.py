@@ -440,7 +440,7 @@ class RestitutionForm(forms.ModelForm):
 class PhotoForm(forms.Form):
     file = forms.FileField(
         label=_("Photo of a flip chart"),
-        widget=forms.ClearableFileInput(attrs={"accept": "image/*", "capture": "environment"}),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
     )
     caption = forms.CharField(label=_("Caption"), max_length=300, required=False)
 
