@@ -6,3 +6,9 @@ class WorkshopsConfig(AppConfig):
     name = "palabre.workshops"
     label = "workshops"
     verbose_name = _("Workshops")
+    nav_items = [
+        {"url": "workshops:index", "label": _("Workshops"), "order": 30, "members_only": False},
+    ]
+
+    def ready(self):
+        from palabre.workshops import panels, tasks  # noqa: F401 - registers panels and jobs

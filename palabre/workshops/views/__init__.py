@@ -1,0 +1,1 @@
+"""Pages of the workshops app, by moment: before (workshops, agenda), during, after, toolbox."""
