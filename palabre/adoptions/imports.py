@@ -15,6 +15,7 @@ from datetime import date, datetime
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from palabre.adoptions import conf
 from palabre.lib.errors import ServiceError
@@ -39,12 +40,16 @@ class ImportRejected(ServiceError):
     """Nothing was imported; ``errors`` lists (line, reason) for every bad row."""
 
     def __init__(self, errors: list[tuple[int, str]]):
+        count = len({line for line, _reason in errors})
         super().__init__(
-            _(
-                "Nothing was imported: %(count)s line(s) have errors. Correct them and send "
-                "the whole file again."
+            ngettext(
+                "Nothing was imported: %(count)s line has an error. Correct it and send the "
+                "whole file again.",
+                "Nothing was imported: %(count)s lines have errors. Correct them and send the "
+                "whole file again.",
+                count,
             )
-            % {"count": len({line for line, _reason in errors})},
+            % {"count": count},
             status=400,
             field="file",
         )

@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from palabre import permissions
@@ -558,6 +559,8 @@ def indicator_detail(request, pk: int):
             try:
                 services.measurement_add(indicator=indicator, by=request.user, **form.cleaned_data)
             except ServiceError as error:
+                if error.status == 403:
+                    return service_error_page(request, error)
                 form_add_service_error(form, error)
                 status = error.status
             else:
@@ -688,7 +691,12 @@ def _import(request, *, organisation, indicator=None):
             else:
                 messages.success(
                     request,
-                    _("%(count)s measurements imported.") % {"count": len(created)},
+                    ngettext(
+                        "%(count)s measurement imported.",
+                        "%(count)s measurements imported.",
+                        len(created),
+                    )
+                    % {"count": len(created)},
                 )
                 if indicator is not None:
                     return redirect(indicator)
