@@ -29,9 +29,11 @@ def _number(value: Any, places: int = 1) -> str:
     return number_format(round(value, places), decimal_pos=places, force_grouping=True)
 
 
-def _svg(height: float, body: str, css_class: str) -> SafeString:
+def _svg(height: float, body: str, css_class: str, *, stretch: bool = False) -> SafeString:
+    # A stretched drawing (no text in it) fills the width at a fixed height.
+    ratio = ' preserveAspectRatio="none"' if stretch else ""
     return mark_safe(  # every text in ``body`` was escaped by the caller
-        f'<svg class="chart {css_class}" viewBox="0 0 {WIDTH} {height:.0f}" '
+        f'<svg class="chart {css_class}" viewBox="0 0 {WIDTH} {height:.0f}"{ratio} '
         f'width="{WIDTH}" height="{height:.0f}" aria-hidden="true" focusable="false" '
         f'xmlns="http://www.w3.org/2000/svg">{body}</svg>'
     )
@@ -93,7 +95,7 @@ def column_chart(rows: Sequence[tuple[str, Any]]) -> SafeString:
                 f'text-anchor="middle">{escape(_number(number))}</text>'
             )
         parts.append(
-            f'<text class="label small" x="{x + width / 2:.1f}" y="{base + 14}" '
+            f'<text class="label tiny" x="{x + width / 2:.1f}" y="{base + 14}" '
             f'text-anchor="middle">{escape(label)}</text>'
         )
     return _svg(height - label_space + 34, "".join(parts), "columns")
@@ -143,9 +145,9 @@ def line_chart(
         parts.append(f'<circle class="point" cx="{x(d):.1f}" cy="{y(v):.1f}" r="3"/>')
     parts.append(
         f'<text class="label small" x="{left}" y="{bottom + 16}">'
-        f"{escape(date_format(start, 'M Y'))}</text>"
+        f"{escape(date_format(start, 'N Y'))}</text>"
         f'<text class="label small" x="{right}" y="{bottom + 16}" text-anchor="end">'
-        f"{escape(date_format(end, 'M Y'))}</text>"
+        f"{escape(date_format(end, 'N Y'))}</text>"
     )
     return _svg(bottom + 22, "".join(parts), "line-chart")
 
@@ -164,6 +166,7 @@ def progress_bar(progress: float | None) -> SafeString:
             f'<rect class="bar {tone}" x="0" y="5" width="{width:.1f}" height="12" rx="3"/>'
         )
     parts.append(
-        f'<line class="target" x1="{target_x:.1f}" y1="1" x2="{target_x:.1f}" y2="{height - 1}"/>'
+        f'<line class="target" x1="{target_x:.1f}" y1="1" x2="{target_x:.1f}" y2="{height - 1}" '
+        f'vector-effect="non-scaling-stroke"/>'
     )
-    return _svg(height, "".join(parts), "progress")
+    return _svg(height, "".join(parts), "progress", stretch=True)

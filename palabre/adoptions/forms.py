@@ -26,8 +26,8 @@ class AdoptionForm(forms.ModelForm):
     class Meta:
         model = Adoption
         fields = [
-            "organisation", "team", "project_name", "started_on", "status", "ended_on",
-            "context", "adaptations", "abandon_reason", "country", "region", "contact",
+            "organisation", "team", "project_name", "started_on", "status", "context",
+            "adaptations", "country", "region", "contact", "ended_on", "abandon_reason",
         ]  # fmt: skip
         widgets = {
             "started_on": _date_input(),
@@ -114,8 +114,8 @@ class FeedbackForm(forms.ModelForm):
     class Meta:
         model = FeedbackReport
         fields = [
-            "reported_on", "status", "effectiveness", "results", "difficulties", "suggestions",
-            "would_recommend", "abandon_reason", "visibility",
+            "reported_on", "status", "abandon_reason", "effectiveness", "results",
+            "difficulties", "suggestions", "would_recommend", "visibility",
         ]  # fmt: skip
         widgets = {
             "reported_on": _date_input(),

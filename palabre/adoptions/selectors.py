@@ -172,6 +172,7 @@ class Evidence:
     level: str
     next_level: str | None
     missing: dict[str, float]  # what the next level still needs
+    next_needs: dict[str, float] = field(default_factory=dict)  # its thresholds
 
     @property
     def positive_share(self) -> float:
@@ -198,29 +199,39 @@ class Evidence:
         return Practice.Maturity(self.next_level).label if self.next_level else ""
 
     def missing_phrases(self) -> list[str]:
-        """What the next level still needs, in words."""
+        """What the next level still needs, in words, with where the practice stands now."""
         phrases = []
-        count = int(self.missing.get("adoptions", 0))
-        if count:
+        need = self.next_needs
+        if "adoptions" in self.missing:
+            count = int(need["adoptions"])
             phrases.append(
                 ngettext(
-                    "%(count)s more completed adoption with positive feedback",
-                    "%(count)s more completed adoptions with positive feedback",
+                    "%(count)s completed adoption with positive feedback (now %(now)s)",
+                    "%(count)s completed adoptions with positive feedback (now %(now)s)",
                     count,
                 )
-                % {"count": count}
+                % {"count": count, "now": self.adoptions}
             )
-        count = int(self.missing.get("organisations", 0))
-        if count:
+        # One organisation or country is implied by any adoption: only say it when it is more.
+        if "organisations" in self.missing and need["organisations"] > 1:
+            count = int(need["organisations"])
             phrases.append(
-                ngettext("in %(count)s more organisation", "in %(count)s more organisations", count)
-                % {"count": count}
+                ngettext(
+                    "in %(count)s different organisation (now %(now)s)",
+                    "in %(count)s different organisations (now %(now)s)",
+                    count,
+                )
+                % {"count": count, "now": self.organisations}
             )
-        count = int(self.missing.get("countries", 0))
-        if count:
+        if "countries" in self.missing and need["countries"] > 1:
+            count = int(need["countries"])
             phrases.append(
-                ngettext("in %(count)s more country", "in %(count)s more countries", count)
-                % {"count": count}
+                ngettext(
+                    "in %(count)s different country (now %(now)s)",
+                    "in %(count)s different countries (now %(now)s)",
+                    count,
+                )
+                % {"count": count, "now": self.countries}
             )
         if "positive_share" in self.missing:
             phrases.append(
@@ -269,6 +280,7 @@ def maturity_evidence(practice: Any) -> Evidence:
     position = LEVELS.index(level) + 1 if level in LEVELS else 0
     next_level = LEVELS[position] if position < len(LEVELS) else None
     missing: dict[str, float] = {}
+    need: dict[str, float] = {}
     if next_level:
         need = thresholds[next_level]
         missing = {key: need[key] - counts[key] for key in counts if counts[key] < need[key]}
@@ -282,6 +294,7 @@ def maturity_evidence(practice: Any) -> Evidence:
         level=level,
         next_level=next_level,
         missing=missing,
+        next_needs=need,
     )
 
 

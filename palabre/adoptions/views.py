@@ -461,12 +461,12 @@ def network_dashboard(request):
         {
             "title": _("Practices with the best outcomes"),
             "practices": data["best"],
-            "tones": ["green"] * len(data["best"]),
+            "tones": "green",
         },
         {
             "title": _("Practices with the worst outcomes"),
             "practices": data["worst"],
-            "tones": ["red"] * len(data["worst"]),
+            "tones": "red",
         },
     ]
     return render(request, "adoptions/network_dashboard.html", data)

@@ -4,10 +4,11 @@ The rule, applied to every output (pages, dashboards, panels, exports, API,
 notifications):
 
 - An adoption belongs to the adopting organisation. It is seen by the members
-  of that organisation, by facilitators, and by any network member who can
-  read the practice adopted. Anonymous visitors never see an adoption, only
-  aggregate figures (counts, averages, shares, counts by country) on the
-  pages of public practices: no text, no organisation, no person.
+  of that organisation, by facilitators, by the practice's authors, and by any
+  network member who can read the (published) practice adopted. Anonymous
+  visitors never see an adoption, only aggregate figures (counts, averages,
+  shares, counts by country) on the pages of public practices: no text, no
+  organisation, no person.
 - A feedback report is seen by whoever sees its adoption, unless it is marked
   organisation-only: then only the adopting organisation's members, the
   practice's authors and facilitators see its texts. Aggregates (counts,

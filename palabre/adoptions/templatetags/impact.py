@@ -52,6 +52,9 @@ def get(mapping, key):
 
 @register.simple_tag
 def bar_chart(rows, maximum=None, suffix="", tones=None):
+    """Horizontal bars; ``tones`` is one colour for every bar, or a list of them."""
+    if isinstance(tones, str):
+        tones = [tones] * len(rows)
     return charts.bar_chart(rows, maximum=maximum, suffix=suffix, tones=tones)
 
 

@@ -246,3 +246,17 @@ def test_authors_answer_feedback_and_the_team_is_told(
     assert "Merci, nous ajoutons un modèle de registre." in page
     # The team cannot answer in the authors' place.
     assert client_for(outsider).get(f"/adoptions/feedback/{feedback.pk}/answer/").status_code == 404
+
+
+def test_the_list_of_adoptions_filters_and_answers_htmx_with_the_results_only(
+    client_for, practice, outsider, org_b, org_c, adopt
+):
+    adopt(practice, org_b, team="Équipe tchadienne", status="completed")
+    adopt(practice, org_c, team="Équipe congolaise")
+    client = client_for(outsider)
+    page = text(client.get("/adoptions/?status=completed"))
+    assert "ATE" in page and "JSB" not in page
+    page = text(client.get("/adoptions/?organisation=jsb"))
+    assert "Adoptions de JSB" in page and "Équipe congolaise" in page
+    fragment = text(client.get("/adoptions/", HTTP_HX_REQUEST="true"))
+    assert fragment.lstrip().startswith('<div id="results">') and "<html" not in fragment

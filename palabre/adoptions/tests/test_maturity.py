@@ -53,8 +53,12 @@ def maturity(practice):
     return Practice.objects.values_list("maturity", flat=True).get(pk=practice.pk)
 
 
-def test_maturity_climbs_with_positive_completed_adoptions(practice, author, organisations, adopt):
+def test_maturity_climbs_with_positive_completed_adoptions(
+    client_for, practice, author, organisations, adopt
+):
     assert maturity(practice) == "innovation"
+    page = text(client_for(author).get(practice.get_absolute_url()))
+    assert "Aucune adoption terminée avec un retour positif par une autre organisation" in page
     levels = []
     for organisation, person in organisations:
         complete(practice, organisation, person, adopt, 5)
@@ -119,7 +123,9 @@ def test_the_practice_page_shows_the_maturity_and_its_evidence(
     assert "Prometteuse : a marché une fois ailleurs" in page
     assert "Preuves : 1 adoption terminée avec un retour positif" in page
     assert "Pour devenir « éprouvée dans plusieurs contextes » :" in page
-    assert "2 adoptions terminées de plus avec un retour positif" in page
+    assert "3 adoptions terminées avec un retour positif (aujourd'hui : 1)" in page
+    assert "dans 3 organisations différentes (aujourd'hui : 1)" in page
+    assert "pays différent" not in page  # one country is enough to be proven
 
 
 def test_the_documentation_states_the_default_thresholds():
