@@ -21,22 +21,24 @@ def practice_adoptions(request, *, practice) -> str:
         return ""
     user = request.user
     members = rules.can_see_adopters(user)
+    outcomes = selectors.practice_outcomes(practice)
+    adopted = outcomes.total > 0
     context = {
         "practice": practice,
-        "outcomes": selectors.practice_outcomes(practice),
-        "evidence": selectors.maturity_evidence(practice),
+        "outcomes": outcomes,
+        "evidence": selectors.maturity_evidence(practice, has_adoptions=adopted),
         "positive_effectiveness": conf.positive_effectiveness(),
         "members": members,
         "can_adopt": practice.is_published and rules.can_record_adoption(user, practice),
     }
-    if members:
+    if members and adopted:
         reports = list(selectors.practice_feedback(practice, user=user)[:60])
         grouped = selectors.grouped_feedback(reports)
         context.update(
             adopters=list(selectors.practice_adopters(practice, user=user)[:10]),
             feedback={key: items[:PANEL_QUOTES] for key, items in grouped.items()},
             feedback_more={key: len(items) > PANEL_QUOTES for key, items in grouped.items()},
-            can_answer=practice_rules.can_edit(user, practice),
+            can_answer=bool(grouped["suggestions"]) and practice_rules.can_edit(user, practice),
             mine=Adoption.objects.filter(
                 practice=practice, organisation__in=permissions.org_ids(user)
             ).select_related("organisation"),

@@ -72,28 +72,41 @@ class Outcomes:
 
 
 def practice_outcomes(practice: Any) -> Outcomes:
-    """Adoptions by status, average effectiveness (with how many reports), would-recommend share."""
+    """Adoptions by status, average effectiveness (with how many reports), would-recommend share.
+
+    Three queries when the practice has adoptions, one when it has none.
+    """
     by_status = dict(
         Adoption.objects.filter(practice=practice)
         .values_list("status")
         .annotate(n=Count("pk"))
         .order_by()
     )
-    reports = FeedbackReport.objects.filter(adoption__practice=practice)
-    totals = reports.aggregate(
-        n=Count("pk"),
-        average=Avg("effectiveness"),
-        yes=Count("pk", filter=Q(would_recommend=True)),
-    )
-    counts = dict(reports.values_list("effectiveness").annotate(n=Count("pk")).order_by())
+    total = sum(by_status.values())
+    counts: dict[int, int] = {}
+    yes = 0
+    places: list[dict[str, Any]] = []
+    if total:
+        rows = (
+            FeedbackReport.objects.filter(adoption__practice=practice)
+            .values("effectiveness")
+            .annotate(n=Count("pk"), yes=Count("pk", filter=Q(would_recommend=True)))
+            .order_by()
+        )
+        for row in rows:
+            counts[row["effectiveness"]] = row["n"]
+            yes += row["yes"]
+        places = adoption_places(practice)
+    reports = sum(counts.values())
+    average = sum(score * n for score, n in counts.items()) / reports if reports else None
     return Outcomes(
         by_status={value: by_status.get(value, 0) for value in Status.values},
-        total=sum(by_status.values()),
-        reports=totals["n"],
-        average_effectiveness=rounded(totals["average"], 2),
-        recommend_yes=totals["yes"],
+        total=total,
+        reports=reports,
+        average_effectiveness=rounded(average, 2),
+        recommend_yes=yes,
         effectiveness_counts={score: counts.get(score, 0) for score in range(1, 6)},
-        by_country=adoption_places(practice),
+        by_country=places,
     )
 
 
@@ -249,17 +262,24 @@ def _latest_effectiveness() -> Subquery:
     return Subquery(latest.values("effectiveness")[:1])
 
 
-def maturity_evidence(practice: Any) -> Evidence:
-    """The evidence behind a practice's maturity (see docs/maturity.md)."""
-    own = {practice.lead_organisation_id, *practice.partners.values_list("pk", flat=True)}
+def maturity_evidence(practice: Any, *, has_adoptions: bool = True) -> Evidence:
+    """The evidence behind a practice's maturity (see docs/maturity.md).
+
+    ``has_adoptions=False`` (the caller already knows there is none) saves the queries.
+    """
     threshold = conf.positive_effectiveness()
-    rows = list(
-        Adoption.objects.filter(practice=practice, status__in=[Status.COMPLETED, Status.ABANDONED])
-        .exclude(organisation__in=own)
-        .annotate(latest=_latest_effectiveness())
-        .filter(latest__isnull=False)
-        .values("status", "latest", "organisation_id", "country", "organisation__country")
-    )
+    rows = []
+    if has_adoptions:
+        own = {practice.lead_organisation_id, *practice.partners.values_list("pk", flat=True)}
+        rows = list(
+            Adoption.objects.filter(
+                practice=practice, status__in=[Status.COMPLETED, Status.ABANDONED]
+            )
+            .exclude(organisation__in=own)
+            .annotate(latest=_latest_effectiveness())
+            .filter(latest__isnull=False)
+            .values("status", "latest", "organisation_id", "country", "organisation__country")
+        )
     positive = [r for r in rows if r["status"] == Status.COMPLETED and r["latest"] >= threshold]
     counts = {
         "adoptions": len(positive),

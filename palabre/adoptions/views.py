@@ -401,7 +401,7 @@ def feedback_revise(request, pk: int):
 def practice_outcomes(request, pk: int):
     """Outcomes across adopters of one practice; names and texts for members only."""
     practice = practice_for(request, pk)
-    if not practice.is_published:
+    if practice.status not in (Practice.Status.PUBLISHED, Practice.Status.ARCHIVED):
         raise Http404
     user = request.user
     members = rules.can_see_adopters(user)
@@ -497,7 +497,9 @@ def indicators(request):
 def indicator_new(request):
     organisation = None
     if request.GET.get("organisation"):
-        organisation = get_object_or_404(Organisation, slug=request.GET["organisation"])
+        organisation = get_object_or_404(
+            rules.indicator_organisation_choices(request.user), slug=request.GET["organisation"]
+        )
     if not rules.indicator_organisation_choices(request.user).exists():
         return service_error_page(
             request,

@@ -187,3 +187,20 @@ def test_notifications_about_organisation_only_feedback_reach_only_those_who_may
     assert Notification.objects.filter(recipient=author, kind="adoption.feedback").exists()
     stranger = make_person("x@example.org", "Xavier")
     assert can_view(stranger, adoption) and not can_view(stranger, report)
+
+
+def test_an_archived_practice_keeps_its_outcomes_for_those_who_may_open_it(
+    client_for, practice, author, third, org_b, outsider, adopt
+):
+    adopt(practice, org_b, by=outsider, status="completed")
+    practice.status = "archived"
+    practice.save()
+    assert client_for(author).get(f"/adoptions/practice/{practice.pk}/").status_code == 200
+    assert client_for(third).get(f"/adoptions/practice/{practice.pk}/").status_code == 404
+    page = text(client_for(author).get(practice.get_absolute_url()))
+    assert "Est-ce que ça marche ailleurs ?" in page
+    assert "Nous la mettons en pratique" not in page  # no new adoption of an archived practice
+
+
+def test_one_cannot_define_an_indicator_for_another_organisation(client_for, author, org_b):
+    assert client_for(author).get("/adoptions/indicators/new/?organisation=ate").status_code == 404
