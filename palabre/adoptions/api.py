@@ -259,7 +259,7 @@ def _adoption(a: Adoption) -> dict:
         "region": a.region,
         "contact": {"id": a.contact.pk, "name": str(a.contact)} if a.contact else None,
         "version_adopted": a.revision.number if a.revision else None,
-        "report_count": getattr(a, "report_count", None) or a.reports.count(),
+        "report_count": a.report_count if hasattr(a, "report_count") else a.reports.count(),
         "created_at": a.created_at,
         "updated_at": a.updated_at,
     }

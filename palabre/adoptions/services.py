@@ -543,7 +543,7 @@ def feedback_start_revision(*, report: FeedbackReport, by: Any) -> Practice:
 def feedback_link_revision(*, practice: Practice, revision: Revision) -> int:
     """A new version was published: link it to the reports it was started from."""
     reports = list(
-        FeedbackReport.objects.select_for_update()
+        FeedbackReport.objects.select_for_update(of=("self",))
         .filter(
             adoption__practice=practice,
             revision_started_at__isnull=False,

@@ -754,7 +754,7 @@ def import_template(request, slug: str):
     )
     rows = [[name, "", "", "", ""] for name in names] or [["", "", "", "", ""]]
     return exports.csv_response(
-        ["indicator", "date", "value", "source", "comment"],
+        [_("indicator"), _("date"), _("value"), _("source"), _("comment")],
         rows,
         filename=f"palabre-{organisation.slug}-measurements.csv",
     )

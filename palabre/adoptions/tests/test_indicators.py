@@ -329,3 +329,16 @@ def test_unreadable_files_are_refused_clearly(client_for, outsider, indicator, u
     )
     assert response.status_code == 400
     assert message in text(response)
+
+
+def test_the_file_to_fill_in_can_be_imported_as_it_is(client_for, outsider, indicator):
+    client = client_for(outsider)
+    template = text(client.get("/adoptions/organisation/ate/import-template.csv")).lstrip("\ufeff")
+    assert template.splitlines()[0] == "indicateur,date,valeur,source,commentaire"
+    assert template.splitlines()[1].startswith("Ménages avec latrines,")
+    filled = template.replace("Ménages avec latrines,,,,", "Ménages avec latrines,2025-09-30,57,,")
+    response = client.post(
+        "/adoptions/organisation/ate/import/", {"file": csv_file(filled, "rempli.csv")}
+    )
+    assert response.status_code == 302
+    assert indicator.measurements.get().value == 57
