@@ -6,3 +6,10 @@ class AdoptionsConfig(AppConfig):
     name = "palabre.adoptions"
     label = "adoptions"
     verbose_name = _("Adoptions and impact")
+    nav_items = [
+        {"url": "adoptions:index", "label": _("Impact"), "order": 40, "members_only": True},
+    ]
+
+    def ready(self):
+        # Registers the panels, the daily jobs and the receivers of practice signals.
+        from palabre.adoptions import panels, receivers, tasks  # noqa: F401

@@ -1,0 +1,689 @@
+"""API routes for adoptions, feedback reports, indicators and measurements (same services and rules)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Count, Max, OuterRef, Subquery
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema
+from ninja.responses import Status
+
+from palabre.adoptions import selectors, services
+from palabre.adoptions.models import Adoption, FeedbackReport, Indicator, Measurement
+from palabre.lib.api import ErrorOut, PageMeta
+from palabre.lib.errors import ServiceError
+from palabre.organisations.models import Organisation
+from palabre.permissions import adoptions as rules
+from palabre.permissions import practices as practice_rules
+from palabre.practices.models import Practice, Revision
+
+adoptions_router = Router(tags=["adoptions"])
+feedback_router = Router(tags=["adoptions"])
+indicators_router = Router(tags=["indicators"])
+measurements_router = Router(tags=["indicators"])
+
+WRITE = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}
+
+
+class OrganisationRef(Schema):
+    slug: str
+    name: str
+
+
+class PracticeRef(Schema):
+    id: int
+    title: str
+    url: str
+
+
+class PersonRef(Schema):
+    id: int
+    name: str
+
+
+# Schemas ---------------------------------------------------------------------------
+
+
+class AdoptionOut(Schema):
+    id: int
+    url: str
+    practice: PracticeRef
+    organisation: OrganisationRef
+    team: str
+    project_name: str
+    status: str
+    started_on: date
+    ended_on: date | None
+    context: str
+    adaptations: str
+    abandon_reason: str
+    country: str
+    region: str
+    contact: PersonRef | None
+    version_adopted: int | None
+    report_count: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class AdoptionPage(Schema):
+    meta: PageMeta
+    results: list[AdoptionOut]
+
+
+class AdoptionFields(Schema):
+    team: str | None = Field(None, max_length=200)
+    project_name: str | None = Field(None, max_length=200)
+    started_on: date | None = None
+    status: Adoption.Status | None = None
+    ended_on: date | None = None
+    context: str | None = None
+    adaptations: str | None = None
+    abandon_reason: str | None = Field(None, description="Required when the status is abandoned")
+    country: str | None = Field(None, pattern="^[A-Z]{2}$")
+    region: str | None = Field(None, max_length=100)
+
+
+class AdoptionCreate(AdoptionFields):
+    practice: int = Field(description="The id of the published practice adopted")
+    organisation: str = Field(description="Slug of your organisation that adopts it")
+    started_on: date
+    external_id: str = Field("", max_length=100)
+
+
+class FeedbackOut(Schema):
+    id: int
+    url: str
+    adoption: int
+    practice: PracticeRef
+    organisation: OrganisationRef
+    reported_on: date
+    effectiveness: int
+    results: str
+    difficulties: str
+    suggestions: str
+    would_recommend: bool
+    status_at_report: str
+    visibility: str
+    milestone_months: int | None
+    answer: str
+    answered_at: datetime | None
+    addressed_in_version: int | None
+
+
+class FeedbackPage(Schema):
+    meta: PageMeta
+    results: list[FeedbackOut]
+
+
+class FeedbackCreate(Schema):
+    reported_on: date | None = Field(None, description="Today when left out")
+    effectiveness: int = Field(description="From 1 (did not work) to 5 (worked very well)")
+    would_recommend: bool
+    results: str = ""
+    difficulties: str = ""
+    suggestions: str = ""
+    visibility: FeedbackReport.Visibility = FeedbackReport.Visibility.NETWORK
+    status: Adoption.Status | None = Field(
+        None, description="The adoption's status now (it is updated)"
+    )
+    abandon_reason: str = ""
+    milestone_months: int | None = None
+
+
+class AnswerIn(Schema):
+    answer: str = ""
+    addressed_in_version: int | None = Field(
+        None, description="Number of the published version that addresses the feedback"
+    )
+
+
+class OutcomesOut(Schema):
+    practice: int
+    maturity: str
+    evidence: dict[str, Any]
+    adoptions: int
+    by_status: dict[str, int]
+    reports: int
+    average_effectiveness: float | None
+    would_recommend_share: float | None = Field(description="Percent of reports")
+    by_country: dict[str, int]
+
+
+class IndicatorOut(Schema):
+    id: int
+    url: str
+    organisation: OrganisationRef
+    name: str
+    description: str
+    unit: str
+    value_type: str
+    direction: str
+    baseline_value: float
+    baseline_date: date
+    target_value: float
+    target_date: date
+    adoptions: list[int]
+    latest_value: float | None
+    latest_on: date | None
+    progress: float | None = Field(description="Percent of the way from baseline to target")
+
+
+class IndicatorFields(Schema):
+    name: str | None = Field(None, max_length=200)
+    description: str | None = None
+    unit: str | None = Field(None, max_length=40)
+    value_type: Indicator.ValueType | None = None
+    direction: Indicator.Direction | None = None
+    baseline_value: Decimal | str | None = None
+    baseline_date: date | None = None
+    target_value: Decimal | str | None = None
+    target_date: date | None = None
+    adoptions: list[int] | None = Field(None, description="Ids of your organisation's adoptions")
+
+
+class IndicatorCreate(IndicatorFields):
+    organisation: str = Field(description="Slug of your organisation")
+    name: str = Field(max_length=200)
+    unit: str = Field(max_length=40)
+    baseline_value: Decimal | str
+    baseline_date: date
+    target_value: Decimal | str
+    target_date: date
+    external_id: str = Field("", max_length=100)
+
+
+class MeasurementOut(Schema):
+    id: int
+    indicator: int
+    measured_on: date
+    value: float
+    source: str
+    comment: str
+    via: str
+    created_at: datetime
+
+
+class MeasurementPage(Schema):
+    meta: PageMeta
+    results: list[MeasurementOut]
+
+
+class MeasurementIn(Schema):
+    measured_on: date
+    value: Decimal | str = Field(
+        description="A number, or text such as “1 250,5” or “75 %” in the indicator's unit"
+    )
+    source: str = Field("", max_length=200)
+    comment: str = ""
+
+
+class MeasurementPatch(Schema):
+    measured_on: date | None = None
+    value: Decimal | str | None = None
+    source: str | None = Field(None, max_length=200)
+    comment: str | None = None
+
+
+# Output ----------------------------------------------------------------------------
+
+
+def _org(o: Organisation) -> dict:
+    return {"slug": o.slug, "name": o.name}
+
+
+def _practice(p: Practice) -> dict:
+    return {"id": p.pk, "title": p.title, "url": p.get_absolute_url()}
+
+
+def _adoption(a: Adoption) -> dict:
+    return {
+        "id": a.pk,
+        "url": a.get_absolute_url(),
+        "practice": _practice(a.practice),
+        "organisation": _org(a.organisation),
+        "team": a.team,
+        "project_name": a.project_name,
+        "status": a.status,
+        "started_on": a.started_on,
+        "ended_on": a.ended_on,
+        "context": a.context,
+        "adaptations": a.adaptations,
+        "abandon_reason": a.abandon_reason,
+        "country": str(a.country or ""),
+        "region": a.region,
+        "contact": {"id": a.contact.pk, "name": str(a.contact)} if a.contact else None,
+        "version_adopted": a.revision.number if a.revision else None,
+        "report_count": a.report_count if hasattr(a, "report_count") else a.reports.count(),
+        "created_at": a.created_at,
+        "updated_at": a.updated_at,
+    }
+
+
+def _feedback(r: FeedbackReport) -> dict:
+    return {
+        "id": r.pk,
+        "url": r.get_absolute_url(),
+        "adoption": r.adoption_id,
+        "practice": _practice(r.adoption.practice),
+        "organisation": _org(r.adoption.organisation),
+        "reported_on": r.reported_on,
+        "effectiveness": r.effectiveness,
+        "results": r.results,
+        "difficulties": r.difficulties,
+        "suggestions": r.suggestions,
+        "would_recommend": r.would_recommend,
+        "status_at_report": r.status_at_report,
+        "visibility": r.visibility,
+        "milestone_months": r.milestone_months,
+        "answer": r.answer,
+        "answered_at": r.answered_at,
+        "addressed_in_version": r.addressed_in.number if r.addressed_in else None,
+    }
+
+
+def _indicator(i: Indicator) -> dict:
+    latest = getattr(i, "latest_value", None)
+    return {
+        "id": i.pk,
+        "url": i.get_absolute_url(),
+        "organisation": _org(i.organisation),
+        "name": i.name,
+        "description": i.description,
+        "unit": i.unit,
+        "value_type": i.value_type,
+        "direction": i.direction,
+        "baseline_value": float(i.baseline_value),
+        "baseline_date": i.baseline_date,
+        "target_value": float(i.target_value),
+        "target_date": i.target_date,
+        "adoptions": [a.pk for a in i.adoptions.all()],
+        "latest_value": float(latest) if latest is not None else None,
+        "latest_on": getattr(i, "latest_on", None),
+        "progress": round(p, 1) if (p := i.progress(latest)) is not None else None,
+    }
+
+
+def _measurement(m: Measurement) -> dict:
+    return {
+        "id": m.pk,
+        "indicator": m.indicator_id,
+        "measured_on": m.measured_on,
+        "value": float(m.value),
+        "source": m.source,
+        "comment": m.comment,
+        "via": m.via,
+        "created_at": m.created_at,
+    }
+
+
+def _adoptions(user):
+    return (
+        rules.adoptions_visible_to(user)
+        .select_related("practice", "organisation", "contact", "revision")
+        .annotate(report_count=Count("reports"))
+    )
+
+
+def _feedback_qs(user):
+    return rules.feedback_visible_to(user).select_related(
+        "adoption__practice", "adoption__organisation", "addressed_in"
+    )
+
+
+def _indicators(user):
+    latest = Measurement.objects.filter(indicator=OuterRef("pk")).order_by("-measured_on", "-pk")
+    return (
+        rules.indicators_visible_to(user)
+        .select_related("organisation")
+        .prefetch_related("adoptions")
+        .annotate(
+            latest_value=Subquery(latest.values("value")[:1]),
+            latest_on=Max("measurements__measured_on"),
+        )
+    )
+
+
+def _logged_in(request) -> None:
+    if not request.auth.is_authenticated:
+        raise ServiceError(_("Log in (send a token) to do this."), status=401)
+
+
+def _page(qs, limit: int, offset: int, serialise) -> dict:
+    count = qs.count()
+    return {
+        "meta": {"count": count, "limit": limit, "offset": offset},
+        "results": [serialise(item) for item in qs[offset : offset + limit]],
+    }
+
+
+# Adoptions -------------------------------------------------------------------------
+
+
+@adoptions_router.get("", response=AdoptionPage, summary="Adoptions you may see")
+def list_adoptions(
+    request,
+    practice: int | None = None,
+    organisation: str = "",
+    status: str = "",
+    limit: int = Query(20, ge=1, le=100),
+    offset: int = Query(0, ge=0),
+):
+    qs = _adoptions(request.auth)
+    if practice is not None:
+        qs = qs.filter(practice_id=practice)
+    if organisation:
+        qs = qs.filter(organisation__slug=organisation)
+    if status:
+        qs = qs.filter(status=status)
+    return _page(qs.order_by("-started_on", "-pk"), limit, offset, _adoption)
+
+
+@adoptions_router.get(
+    "/{adoption_id}", response={200: AdoptionOut, 404: ErrorOut}, summary="Read an adoption"
+)
+def read_adoption(request, adoption_id: int):
+    return _adoption(get_object_or_404(_adoptions(request.auth), pk=adoption_id))
+
+
+@adoptions_router.post(
+    "", response={201: AdoptionOut, **WRITE}, summary="Record an adoption of a practice"
+)
+def create_adoption(request, payload: AdoptionCreate):
+    _logged_in(request)
+    practice = get_object_or_404(Practice, pk=payload.practice)
+    if not practice_rules.can_view(request.auth, practice):
+        raise Http404
+    organisation = Organisation.objects.filter(slug=payload.organisation).first()
+    if organisation is None:
+        raise ServiceError(
+            _("Unknown organisation: %(name)s.") % {"name": payload.organisation},
+            field="organisation",
+        )
+    data = payload.dict(exclude_unset=True, exclude={"practice", "organisation", "external_id"})
+    adoption = services.adoption_create(
+        by=request.auth,
+        practice=practice,
+        organisation=organisation,
+        external_id=payload.external_id,
+        **{k: v for k, v in data.items() if v is not None},
+    )
+    return Status(201, _adoption(_adoptions(request.auth).get(pk=adoption.pk)))
+
+
+@adoptions_router.patch(
+    "/{adoption_id}",
+    response={200: AdoptionOut, **WRITE},
+    summary="Change an adoption (status, dates…)",
+)
+def update_adoption(request, adoption_id: int, payload: AdoptionFields):
+    _logged_in(request)
+    adoption = get_object_or_404(_adoptions(request.auth), pk=adoption_id)
+    fields = payload.dict(exclude_unset=True)
+    for name in ("team", "project_name", "context", "adaptations", "abandon_reason", "region"):
+        if name in fields and fields[name] is None:
+            fields[name] = ""
+    services.adoption_update(adoption=adoption, by=request.auth, fields=fields)
+    return _adoption(_adoptions(request.auth).get(pk=adoption.pk))
+
+
+@adoptions_router.delete(
+    "/{adoption_id}", response={204: None, **WRITE}, summary="Remove an adoption without feedback"
+)
+def delete_adoption(request, adoption_id: int):
+    _logged_in(request)
+    adoption = get_object_or_404(_adoptions(request.auth), pk=adoption_id)
+    services.adoption_delete(adoption=adoption, by=request.auth)
+    return Status(204, None)
+
+
+@adoptions_router.get(
+    "/{adoption_id}/feedback",
+    response={200: list[FeedbackOut], 404: ErrorOut},
+    summary="Feedback reports on an adoption",
+)
+def adoption_feedback(request, adoption_id: int):
+    adoption = get_object_or_404(_adoptions(request.auth), pk=adoption_id)
+    return [_feedback(r) for r in _feedback_qs(request.auth).filter(adoption=adoption)]
+
+
+@adoptions_router.post(
+    "/{adoption_id}/feedback",
+    response={201: FeedbackOut, **WRITE},
+    summary="Report how an adoption of your organisation went",
+)
+def create_feedback(request, adoption_id: int, payload: FeedbackCreate):
+    _logged_in(request)
+    adoption = get_object_or_404(_adoptions(request.auth), pk=adoption_id)
+    report = services.feedback_create(adoption=adoption, by=request.auth, **payload.dict())
+    return Status(201, _feedback(_feedback_qs(request.auth).get(pk=report.pk)))
+
+
+@adoptions_router.get(
+    "/practices/{practice_id}/outcomes",
+    response={200: OutcomesOut, 404: ErrorOut},
+    summary="Outcomes of a practice across adopters (figures only)",
+)
+def practice_outcomes(request, practice_id: int):
+    practice = get_object_or_404(Practice, pk=practice_id)
+    if not practice_rules.can_view(request.auth, practice) or not practice.is_published:
+        raise Http404
+    outcomes = selectors.practice_outcomes(practice)
+    evidence = selectors.maturity_evidence(practice)
+    return {
+        "practice": practice.pk,
+        "maturity": practice.maturity,
+        "evidence": {
+            "positive_completed_adoptions": evidence.adoptions,
+            "organisations": evidence.organisations,
+            "countries": evidence.countries,
+            "ended_with_report": evidence.ended_with_report,
+            "next_level": evidence.next_level,
+            "missing": evidence.missing,
+        },
+        "adoptions": outcomes.total,
+        "by_status": outcomes.by_status,
+        "reports": outcomes.reports,
+        "average_effectiveness": outcomes.average_effectiveness,
+        "would_recommend_share": outcomes.recommend_share,
+        "by_country": {c["code"] or "": c["n"] for c in outcomes.by_country},
+    }
+
+
+# Feedback --------------------------------------------------------------------------
+
+
+@feedback_router.get("", response=FeedbackPage, summary="Feedback reports you may read")
+def list_feedback(
+    request,
+    practice: int | None = None,
+    organisation: str = "",
+    limit: int = Query(20, ge=1, le=100),
+    offset: int = Query(0, ge=0),
+):
+    qs = _feedback_qs(request.auth)
+    if practice is not None:
+        qs = qs.filter(adoption__practice_id=practice)
+    if organisation:
+        qs = qs.filter(adoption__organisation__slug=organisation)
+    return _page(qs.order_by("-reported_on", "-pk"), limit, offset, _feedback)
+
+
+@feedback_router.get(
+    "/{report_id}", response={200: FeedbackOut, 404: ErrorOut}, summary="Read a feedback report"
+)
+def read_feedback(request, report_id: int):
+    return _feedback(get_object_or_404(_feedback_qs(request.auth), pk=report_id))
+
+
+@feedback_router.post(
+    "/{report_id}/answer",
+    response={200: FeedbackOut, **WRITE},
+    summary="Answer a feedback report (the practice's authors)",
+)
+def answer_feedback(request, report_id: int, payload: AnswerIn):
+    _logged_in(request)
+    report = get_object_or_404(_feedback_qs(request.auth), pk=report_id)
+    revision = None
+    if payload.addressed_in_version is not None:
+        revision = Revision.objects.filter(
+            practice_id=report.adoption.practice_id, number=payload.addressed_in_version
+        ).first()
+        if revision is None:
+            raise ServiceError(_("Choose a version of this practice."), field="addressed_in")
+    services.feedback_answer(
+        report=report, by=request.auth, answer=payload.answer, addressed_in=revision
+    )
+    return _feedback(_feedback_qs(request.auth).get(pk=report.pk))
+
+
+# Indicators ------------------------------------------------------------------------
+
+
+@indicators_router.get("", response=list[IndicatorOut], summary="Your organisations' indicators")
+def list_indicators(request, organisation: str = ""):
+    qs = _indicators(request.auth)
+    if organisation:
+        qs = qs.filter(organisation__slug=organisation)
+    return [_indicator(i) for i in qs.order_by("organisation__name", "name")]
+
+
+@indicators_router.get(
+    "/{indicator_id}", response={200: IndicatorOut, 404: ErrorOut}, summary="Read an indicator"
+)
+def read_indicator(request, indicator_id: int):
+    return _indicator(get_object_or_404(_indicators(request.auth), pk=indicator_id))
+
+
+def _adoption_objects(ids: list[int] | None) -> list[Adoption] | None:
+    if ids is None:
+        return None
+    found = list(Adoption.objects.filter(pk__in=ids))
+    if len(found) != len(set(ids)):
+        raise ServiceError(
+            _("An indicator can only follow its own organisation's adoptions."), field="adoptions"
+        )
+    return found
+
+
+@indicators_router.post(
+    "", response={201: IndicatorOut, **WRITE}, summary="Define an indicator of your organisation"
+)
+def create_indicator(request, payload: IndicatorCreate):
+    _logged_in(request)
+    organisation = Organisation.objects.filter(slug=payload.organisation).first()
+    if organisation is None:
+        raise ServiceError(
+            _("Unknown organisation: %(name)s.") % {"name": payload.organisation},
+            field="organisation",
+        )
+    data = payload.dict(exclude={"organisation", "external_id"}, exclude_none=True)
+    data["adoptions"] = _adoption_objects(data.get("adoptions"))
+    indicator = services.indicator_create(
+        by=request.auth, organisation=organisation, external_id=payload.external_id, **data
+    )
+    return Status(201, _indicator(_indicators(request.auth).get(pk=indicator.pk)))
+
+
+@indicators_router.patch(
+    "/{indicator_id}", response={200: IndicatorOut, **WRITE}, summary="Change an indicator"
+)
+def update_indicator(request, indicator_id: int, payload: IndicatorFields):
+    _logged_in(request)
+    indicator = get_object_or_404(_indicators(request.auth), pk=indicator_id)
+    fields = payload.dict(exclude_unset=True)
+    if "adoptions" in fields:
+        fields["adoptions"] = _adoption_objects(fields["adoptions"]) or []
+    if fields.get("description", "") is None:
+        fields["description"] = ""
+    services.indicator_update(indicator=indicator, by=request.auth, fields=fields)
+    return _indicator(_indicators(request.auth).get(pk=indicator.pk))
+
+
+@indicators_router.get(
+    "/{indicator_id}/measurements",
+    response={200: list[MeasurementOut], 404: ErrorOut},
+    summary="Measurements of an indicator, oldest first",
+)
+def indicator_measurements(request, indicator_id: int):
+    indicator = get_object_or_404(_indicators(request.auth), pk=indicator_id)
+    return [_measurement(m) for m in indicator.measurements.order_by("measured_on")]
+
+
+def _own_indicator(request, indicator_id: int) -> Indicator:
+    indicator = rules.indicators_visible_to(request.auth).filter(pk=indicator_id).first()
+    if indicator is None:
+        raise ServiceError(
+            _("This indicator does not exist or is not one of your organisation's."), status=404
+        )
+    return indicator
+
+
+@indicators_router.post(
+    "/{indicator_id}/measurements",
+    response={201: MeasurementOut, **WRITE},
+    summary="Record a measurement",
+)
+def create_measurement(request, indicator_id: int, payload: MeasurementIn):
+    _logged_in(request)
+    indicator = _own_indicator(request, indicator_id)
+    measurement = services.measurement_add(
+        indicator=indicator, by=request.auth, via=Measurement.Via.API, **payload.dict()
+    )
+    return Status(201, _measurement(measurement))
+
+
+# Measurements ----------------------------------------------------------------------
+
+
+@measurements_router.get("", response=MeasurementPage, summary="Measurements you may see")
+def list_measurements(
+    request,
+    organisation: str = "",
+    indicator: int | None = None,
+    limit: int = Query(100, ge=1, le=1000),
+    offset: int = Query(0, ge=0),
+):
+    qs = rules.measurements_visible_to(request.auth)
+    if organisation:
+        qs = qs.filter(indicator__organisation__slug=organisation)
+    if indicator is not None:
+        qs = qs.filter(indicator_id=indicator)
+    return _page(qs.order_by("indicator_id", "measured_on", "pk"), limit, offset, _measurement)
+
+
+@measurements_router.patch(
+    "/{measurement_id}", response={200: MeasurementOut, **WRITE}, summary="Correct a measurement"
+)
+def update_measurement(request, measurement_id: int, payload: MeasurementPatch):
+    _logged_in(request)
+    measurement = get_object_or_404(rules.measurements_visible_to(request.auth), pk=measurement_id)
+    updated = services.measurement_update(
+        measurement=measurement, by=request.auth, fields=payload.dict(exclude_unset=True)
+    )
+    return _measurement(updated)
+
+
+@measurements_router.delete(
+    "/{measurement_id}", response={204: None, **WRITE}, summary="Delete a measurement"
+)
+def delete_measurement(request, measurement_id: int):
+    _logged_in(request)
+    measurement = get_object_or_404(
+        rules.measurements_visible_to(request.auth).select_related("indicator"), pk=measurement_id
+    )
+    services.measurement_delete(measurement=measurement, by=request.auth)
+    return Status(204, None)
+
+
+routers = {
+    "/adoptions": adoptions_router,
+    "/feedback": feedback_router,
+    "/indicators": indicators_router,
+    "/measurements": measurements_router,
+}
