@@ -218,6 +218,18 @@ TASK_STALE_AFTER_SECONDS = env_int("TASK_STALE_AFTER_SECONDS", 15 * 60)
 # starts afresh. 0 turns the cache off.
 SEARCH_CACHE_SECONDS = env_int("SEARCH_CACHE_SECONDS", 300)
 
+# Discussions: flooding limit, editing window, when a question counts as unanswered.
+DISCUSSIONS_RATE_LIMIT_POSTS = env_int("DISCUSSIONS_RATE_LIMIT_POSTS", 10)
+DISCUSSIONS_RATE_LIMIT_MINUTES = env_int("DISCUSSIONS_RATE_LIMIT_MINUTES", 10)
+DISCUSSIONS_EDIT_WINDOW_MINUTES = env_int("DISCUSSIONS_EDIT_WINDOW_MINUTES", 15)
+DISCUSSIONS_UNANSWERED_AFTER_HOURS = env_int("DISCUSSIONS_UNANSWERED_AFTER_HOURS", 48)
+
+# Adoptions: when feedback is asked for (months after the start), see docs/maturity.md
+# for the maturity thresholds (ADOPTIONS_MATURITY_THRESHOLDS).
+ADOPTIONS_FEEDBACK_REMINDER_MONTHS = [
+    int(m) for m in env_list("ADOPTIONS_FEEDBACK_REMINDER_MONTHS", ["3", "12"])
+]
+
 # Security. PALABRE_HTTPS=true is the production switch behind TLS.
 HTTPS = env_bool("PALABRE_HTTPS", False)
 SESSION_COOKIE_HTTPONLY = True

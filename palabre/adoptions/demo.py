@@ -231,9 +231,16 @@ def load(context) -> None:
             )
     _answers(practices, adoptions)
     _indicators(today, organisations, adoptions, members)
-    for practice in Practice.objects.filter(adoptions__isnull=False).distinct():
+    from django.db.models import Count
+
+    from palabre.practices.search import touch_practice
+
+    for practice in Practice.objects.filter(adoptions__isnull=False).annotate(
+        n=Count("adoptions", distinct=True)
+    ):
         level = selectors.maturity_evidence(practice).level
-        Practice.objects.filter(pk=practice.pk).update(maturity=level)
+        Practice.objects.filter(pk=practice.pk).update(maturity=level, adoption_count=practice.n)
+        touch_practice(practice.pk)
     context["adoptions"] = adoptions
 
 

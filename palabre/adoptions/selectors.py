@@ -463,12 +463,12 @@ def network_dashboard(*, limit: int = 10) -> dict:
     minimum = conf.min_reports_for_ranking()
     most_adopted = (
         Practice.objects.annotate(
-            adoption_count=Count("adoptions", distinct=True),
+            adoptions_total=Count("adoptions", distinct=True),
             organisation_count=Count("adoptions__organisation", distinct=True),
         )
-        .filter(adoption_count__gt=0)
+        .filter(adoptions_total__gt=0)
         .select_related("lead_organisation")
-        .order_by("-adoption_count", "-organisation_count", "title")[:limit]
+        .order_by("-adoptions_total", "-organisation_count", "title")[:limit]
     )
     rated = (
         Practice.objects.annotate(

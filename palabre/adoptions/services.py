@@ -581,13 +581,23 @@ MATURITY_ORDER = [value for value, _label in Practice.Maturity.choices]
 
 
 def practice_maturity_refresh(*, practice: Practice) -> str:
-    """Set the practice's maturity from the evidence; tell the authors when it rises."""
+    """Set the practice's maturity from the evidence, and its adoption count (for sorting
+    searches); tell the authors when the maturity rises."""
+    from palabre.practices.search import touch_practice
+
     evidence = selectors.maturity_evidence(practice)
-    current = Practice.objects.filter(pk=practice.pk).values_list("maturity", flat=True).first()
+    row = Practice.objects.filter(pk=practice.pk).values_list("maturity", "adoption_count").first()
+    adoptions = Adoption.objects.filter(practice_id=practice.pk).count()
+    if row is not None and row[1] != adoptions:
+        Practice.objects.filter(pk=practice.pk).update(adoption_count=adoptions)
+        touch_practice(practice.pk)
+    current = row[0] if row else None
     practice.maturity = evidence.level
+    practice.adoption_count = adoptions
     if current is None or current == evidence.level:
         return evidence.level
     Practice.objects.filter(pk=practice.pk).update(maturity=evidence.level)
+    touch_practice(practice.pk)
     audit_record(
         action="practice.maturity_changed",
         actor=None,

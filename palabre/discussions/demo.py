@@ -383,6 +383,10 @@ def load(context) -> None:
         target = _target(kind, key, practices, context)
         if user is not None and target is not None:
             Subscription.objects.get_or_create(user=user, kind=kind, **{kind: target})
+    from palabre.discussions.search import index_thread
+
+    for thread in Thread.objects.all():
+        index_thread(thread)
 
 
 def _target(kind: str, key: str, practices: dict, context):

@@ -88,16 +88,20 @@ class Space(models.Model):
             return reverse("discussions:theme", args=[self.theme.slug])
         if self.kind == self.Kind.PRACTICE:
             return reverse("discussions:practice", args=[self.practice_id])
-        return reverse("discussions:index")
+        return reverse("discussions:workshop", args=[self.object_id])
 
     @property
     def subject(self):
-        """The theme or practice discussed (None for a workshop, until that app is wired in)."""
+        """The theme, practice or workshop discussed."""
         if self.kind == self.Kind.THEME:
             return self.theme
         if self.kind == self.Kind.PRACTICE:
             return self.practice
-        return None
+        if not hasattr(self, "_workshop"):
+            from palabre.workshops.models import Workshop
+
+            self._workshop = Workshop.objects.filter(pk=self.object_id).first()
+        return self._workshop
 
 
 class Post(models.Model):

@@ -99,3 +99,39 @@ def own_follows(request, *, person) -> str:
     if not request.user.is_authenticated or request.user.pk != person.pk:
         return ""
     return render_to_string("discussions/panels/profile.html", {}, request=request)
+
+
+@panels.register("search_results", order=10)
+def matching_discussions(request, *, q) -> str:
+    """Discussions matching a search, beside the practices found."""
+    from palabre.discussions.search import thread_search
+
+    total, results = thread_search(user=request.user, q=q)
+    if not total:
+        return ""
+    return render_to_string(
+        "discussions/panels/search_results.html",
+        {"total": total, "results": results, "q": q},
+        request=request,
+    )
+
+
+@panels.register("workshop_detail", order=30)
+def workshop_space(request, *, workshop) -> str:
+    """The workshop's discussion space, for the members who may see the workshop."""
+    from palabre.permissions.workshops import can_view_workshop
+
+    user = request.user
+    if not permissions.is_member(user) or not can_view_workshop(user, workshop):
+        return ""
+    space = Space.objects.filter(kind=Space.Kind.WORKSHOP, object_id=workshop.pk).first()
+    threads = selectors.thread_list(user=user, space=space) if space is not None else None
+    return render_to_string(
+        "discussions/panels/workshop.html",
+        {
+            "workshop": workshop,
+            "threads": list(threads[:SHOWN]) if threads is not None else [],
+            "total": threads.count() if threads is not None else 0,
+        },
+        request=request,
+    )

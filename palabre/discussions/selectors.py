@@ -140,8 +140,11 @@ def is_following(user: Any, target: Any) -> bool:
     if not permissions.is_member(user):
         return False
     kind = target._meta.model_name
-    if kind == "practice" and target.authors.filter(pk=user.pk).exists():
-        return True
+    if kind == "practice":
+        from palabre.permissions.practices import is_author
+
+        if is_author(user, target):
+            return True
     return Subscription.objects.filter(user=user, kind=kind, **{kind: target}).exists()
 
 

@@ -22,6 +22,7 @@ from palabre.audit.services import audit_record
 from palabre.discussions import kinds, selectors
 from palabre.discussions.mentions import find_mentions
 from palabre.discussions.models import Answer, Mention, Space, Subscription, Thread, UsefulMark
+from palabre.discussions.search import index_thread
 from palabre.lib.errors import ServiceError
 from palabre.lib.text import plain_text
 from palabre.notifications.services import notify
@@ -151,16 +152,21 @@ def _record_mentions(thread: Thread, answer: Answer | None, body: str) -> list[A
 
 
 def space_for(subject: Any) -> Space:
-    """The discussion space of a theme or practice, made on first use."""
+    """The discussion space of a theme, practice or workshop, made on first use."""
     from palabre.practices.models import Practice
     from palabre.themes.models import Theme
+    from palabre.workshops.models import Workshop
 
     if isinstance(subject, Theme):
         space, _created = Space.objects.get_or_create(kind=Space.Kind.THEME, theme=subject)
     elif isinstance(subject, Practice):
         space, _created = Space.objects.get_or_create(kind=Space.Kind.PRACTICE, practice=subject)
+    elif isinstance(subject, Workshop):
+        space, _created = Space.objects.get_or_create(
+            kind=Space.Kind.WORKSHOP, object_id=subject.pk
+        )
     else:
-        raise ServiceError(_("Discussions are about a practice or a theme."))
+        raise ServiceError(_("Discussions are about a practice, a theme or a workshop."))
     return space
 
 
@@ -215,6 +221,7 @@ def thread_create(
     thread.duplicate = False
     mentioned = _record_mentions(thread, None, body)
     _follow(by, thread)
+    index_thread(thread)
     if space.kind == Space.Kind.PRACTICE:
         # Those asked follow the answers others give.
         for person in _asked(space.practice):
@@ -303,6 +310,7 @@ def thread_edit(*, thread: Thread, by: Any, title: str, body: str) -> Thread:
         return current
     current.title, current.body, current.edited_at = title, body, timezone.now()
     current.save(update_fields=["title", "body", "edited_at"])
+    index_thread(current)
     mentioned = _record_mentions(current, None, body)
     audit_record(
         action="discussion.edited",
@@ -389,6 +397,7 @@ def answer_post(
         return existing
     answer.duplicate = False
     Thread.objects.filter(pk=current.pk).update(last_activity_at=now)
+    index_thread(current.pk)
     mentioned = _record_mentions(current, answer, body)
     _follow(by, current)
     audit_record(
@@ -454,6 +463,7 @@ def answer_edit(*, answer: Answer, by: Any, body: str) -> Answer:
         return current
     current.body, current.edited_at = body, timezone.now()
     current.save(update_fields=["body", "edited_at"])
+    index_thread(current.thread_id)
     mentioned = _record_mentions(current.thread, current, body)
     audit_record(
         action="discussion.edited",
@@ -498,6 +508,7 @@ def post_hide(*, post: Thread | Answer, by: Any, reason: str) -> Thread | Answer
         )
     current.hidden_at, current.hidden_by, current.hidden_reason = timezone.now(), by, reason
     current.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
+    index_thread(current.pk if isinstance(current, Thread) else current.thread_id)
     if isinstance(current, Answer) and current.thread.accepted_answer_id == current.pk:
         Thread.objects.filter(pk=current.thread_id).update(
             accepted_answer=None, accepted_by=None, accepted_at=None
@@ -537,6 +548,7 @@ def post_unhide(*, post: Thread | Answer, by: Any) -> Thread | Answer:
         raise ServiceError(_("Only a facilitator can show this message again."), status=403)
     current.hidden_at, current.hidden_by, current.hidden_reason = None, None, ""
     current.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
+    index_thread(current.pk if isinstance(current, Thread) else current.thread_id)
     audit_record(
         action="discussion.unhidden",
         actor=by,

@@ -164,6 +164,48 @@ def practice_space(request, pk: int):
     )
 
 
+def _workshop_for(request, pk: int):
+    """The workshop if this member may see it, else 404."""
+    from palabre.permissions.workshops import can_view_workshop
+    from palabre.workshops.models import Workshop
+
+    workshop = get_object_or_404(Workshop, pk=pk)
+    if not permissions.is_member(request.user) or not can_view_workshop(request.user, workshop):
+        raise Http404
+    return workshop
+
+
+@login_required
+def workshop_space(request, pk: int):
+    workshop = _workshop_for(request, pk)
+    space = Space.objects.filter(kind=Space.Kind.WORKSHOP, object_id=workshop.pk).first()
+    threads = (
+        selectors.thread_list(user=request.user, space=space)
+        if space is not None
+        else Thread.objects.none()
+    )
+    page = Paginator(threads, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "discussions/space.html",
+        {
+            "workshop": workshop,
+            "subject": workshop,
+            "page": page,
+            "can_post": True,
+            "new_url": f"/discussions/workshops/{workshop.pk}/new/",
+        },
+    )
+
+
+@login_required
+def new_in_workshop(request, pk: int):
+    workshop = _workshop_for(request, pk)
+    return _create(
+        request, space_of=workshop, template_context={"subject": workshop, "workshop": workshop}
+    )
+
+
 # Starting a thread -----------------------------------------------------------
 
 

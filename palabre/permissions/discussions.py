@@ -40,8 +40,17 @@ def _models():
 
 
 def _workshop_q(user: Any, prefix: str) -> Q:
-    """Workshop spaces, for when the workshops rules exist; until then none (facilitators see all)."""
-    return Q(pk__in=[])
+    """A workshop's space is for the members who may see the workshop."""
+    if not is_member(user):
+        return Q(pk__in=[])
+    from palabre.permissions.workshops import workshops_visible_to
+
+    return Q(
+        **{
+            f"{prefix}kind": WORKSHOP,
+            f"{prefix}object_id__in": workshops_visible_to(user).values("pk"),
+        }
+    )
 
 
 def spaces_q(user: Any, prefix: str = "") -> Q:
@@ -105,7 +114,12 @@ def can_view_space(user: Any, space: Any) -> bool:
         return practice_rules.can_view(user, space.practice)
     if space.kind == THEME:
         return is_member(user)
-    return False  # workshop spaces: see _workshop_q
+    if space.kind == WORKSHOP and is_member(user):
+        from palabre.permissions.workshops import can_view_workshop
+
+        workshop = space.subject
+        return workshop is not None and can_view_workshop(user, workshop)
+    return False
 
 
 def post_shown(user: Any, post: Any) -> bool:
@@ -139,7 +153,7 @@ def can_post_in(user: Any, space: Any) -> bool:
         return False
     if space.kind == PRACTICE:
         return space.practice.status == "published"
-    return space.kind == THEME
+    return space.kind in (THEME, WORKSHOP)
 
 
 def can_answer(user: Any, thread: Any) -> bool:

@@ -109,7 +109,7 @@ def test_network_dashboard_rankings_themes_and_organisations(data, org_a, org_b,
     assert network["report_total"] == 8
     assert network["average_effectiveness"] == 3.25
     assert network["recommend_share"] == 62.5
-    most = [(p.pk, p.adoption_count, p.organisation_count) for p in network["most_adopted"]]
+    most = [(p.pk, p.adoptions_total, p.organisation_count) for p in network["most_adopted"]]
     assert most == [(data["P"].pk, 7, 3), (data["Q"].pk, 2, 2)]
     assert [(p.pk, round(float(p.average_effectiveness), 2)) for p in network["best"]] == [
         (data["P"].pk, 3.33)

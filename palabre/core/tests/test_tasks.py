@@ -76,3 +76,26 @@ def test_failed_smtp_keeps_the_message_for_a_later_try(db, settings):
         email_deliver(email_id=email.pk)
     email.refresh_from_db()
     assert email.status == "queued" and email.attempts == 1 and "down" in email.last_error
+
+
+def test_plain_text_mails_are_not_html_escaped(db):
+    from types import SimpleNamespace
+
+    email = email_queue(
+        to="someone@example.org",
+        template="organisations/email/invitation",
+        context={
+            "invitation": SimpleNamespace(message="Venez à l'atelier & restez"),
+            "organisation": SimpleNamespace(name="Association Tchadienne pour l'Eau"),
+            "inviter": SimpleNamespace(display_name="Odile"),
+            "link": "http://x/",
+            "role": "membre",
+            "valid_days": 7,
+        },
+        language="fr",
+        kind="test",
+    )
+    assert email.subject == "Invitation à rejoindre Association Tchadienne pour l'Eau sur Palabre"
+    assert "Venez à l'atelier & restez" in email.body_text
+    assert "l&#x27;" not in email.body_text
+    assert "l&#x27;Eau" in email.body_html or "l'Eau" in email.body_html

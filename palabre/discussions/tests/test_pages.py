@@ -40,7 +40,7 @@ def busy(settings, practice, outsider, author, colleague):
         ("/themes/epargne-microfinance/", 14),
         ("/discussions/following/", 7),
         ("/notifications/", 10),
-        ("/", 10),
+        ("/", 16),  # every app adds its panel to the home page; none grows with rows,
     ],
 )
 def test_list_pages_take_a_fixed_number_of_queries(
@@ -59,7 +59,8 @@ def test_a_thread_with_many_answers_takes_a_fixed_number_of_queries(
         with django_assert_max_num_queries(most):
             page = client.get(busy.get_absolute_url())
         assert page.status_code == 200 and page.content.decode().count('class="post card') == 13
-    with django_assert_max_num_queries(30):
+    # The practice page carries panels from every app (questions, adoptions, workshops…).
+    with django_assert_max_num_queries(32):
         assert client.get(practice.get_absolute_url()).status_code == 200
     with django_assert_max_num_queries(12):
         assert client.get(f"/discussions/practices/{practice.pk}/").status_code == 200
