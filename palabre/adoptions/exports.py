@@ -7,35 +7,14 @@ dates stay numbers and dates.
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterable, Sequence
-from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
 from django.db.models import Avg, Count
-from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
 from palabre.permissions import adoptions as rules
-
-DANGEROUS_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value: Any) -> Any:
-    """A cell as it may safely be written: text that looks like a formula is defused."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return _("yes") if value else _("no")
-    if isinstance(value, int | float | Decimal | date | datetime):
-        return value
-    text = str(value)
-    if text.startswith(DANGEROUS_STARTS):
-        return "'" + text
-    return text
 
 
 def _url(path: str) -> str:
@@ -153,69 +132,3 @@ def measurement_rows(
         for m in qs.order_by("indicator__organisation__name", "indicator__name", "measured_on")
     ]
     return header, rows
-
-
-def _text(value: Any) -> str:
-    value = neutralise(value)
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    return str(value)
-
-
-def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([_text(h) for h in header])
-    for row in rows:
-        writer.writerow([_text(cell) for cell in row])
-    # The byte-order mark lets spreadsheets read the accents right.
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
-
-
-def xlsx_bytes(header: Sequence[str], rows: Iterable[Sequence[Any]], *, title: str) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    workbook = Workbook(write_only=False)
-    sheet = workbook.active
-    sheet.title = title[:31]
-    sheet.append([neutralise(h) for h in header])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        cells = [neutralise(cell) for cell in row]
-        sheet.append(cells)
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"  # never a formula, whatever the text
-            elif isinstance(cell.value, date):
-                cell.number_format = "yyyy-mm-dd"
-    sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def _download(content: bytes, *, filename: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
-def csv_response(header, rows, *, filename: str) -> HttpResponse:
-    return _download(
-        csv_bytes(header, rows), filename=filename, content_type="text/csv; charset=utf-8"
-    )
-
-
-def xlsx_response(header, rows, *, filename: str, title: str) -> HttpResponse:
-    return _download(
-        xlsx_bytes(header, rows, title=title),
-        filename=filename,
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )

@@ -24,6 +24,7 @@ from palabre.adoptions.forms import (
 )
 from palabre.adoptions.imports import ImportRejected
 from palabre.adoptions.models import Adoption, FeedbackReport, Indicator, Measurement
+from palabre.lib import spreadsheets
 from palabre.lib.errors import ServiceError
 from palabre.lib.views import form_add_service_error, service_error_page
 from palabre.organisations.models import Organisation
@@ -753,7 +754,7 @@ def import_template(request, slug: str):
         .values_list("name", flat=True)
     )
     rows = [[name, "", "", "", ""] for name in names] or [["", "", "", "", ""]]
-    return exports.csv_response(
+    return spreadsheets.csv_response(
         [_("indicator"), _("date"), _("value"), _("source"), _("comment")],
         rows,
         filename=f"palabre-{organisation.slug}-measurements.csv",
@@ -786,5 +787,5 @@ def export(request, what: str, fmt: str):
     if "practice" in filters:
         name += f"-practice-{filters['practice'].pk}"
     if fmt == "csv":
-        return exports.csv_response(header, rows, filename=f"{name}.csv")
-    return exports.xlsx_response(header, rows, filename=f"{name}.xlsx", title=what)
+        return spreadsheets.csv_response(header, rows, filename=f"{name}.csv")
+    return spreadsheets.xlsx_response(header, rows, filename=f"{name}.xlsx", sheet=what)

@@ -148,8 +148,6 @@ FACT_COLUMNS = {
     "maturity": "maturity",
     "country": "country",
     "language": "language",
-    "organisation": "organisation",
-    "org_kind": "org_kind",
     "year": "year",
 }
 
@@ -177,17 +175,16 @@ def _fill_facts(*, user: Any, parsed: ParsedQuery) -> None:
     else:
         score = Value(0.0, output_field=Float())
     qs = qs.annotate(_score=score).values_list(
-        "id", "_score", "kind", "maturity", "country", "language", "lead_organisation__slug",
-        "lead_organisation__kind", "period_year", "last_published_at", "adoption_count",
+        "id", "_score", "kind", "maturity", "country", "language", "lead_organisation_id",
+        "period_year", "last_published_at", "adoption_count",
     )  # fmt: skip
     sql, params = qs.query.sql_with_params()
-    columns = "id, score, kind, maturity, country, language, organisation, org_kind, year, published, adopted"
+    columns = "id, score, kind, maturity, country, language, organisation, year, published, adopted"
     with connection.cursor() as cursor:
         cursor.execute(
             f"CREATE TEMP TABLE IF NOT EXISTS {FACTS} (id bigint PRIMARY KEY, score real, "
             "kind varchar(20), maturity varchar(20), country varchar(2), language varchar(8), "
-            "organisation varchar(80), org_kind varchar(30), year integer, published timestamp, "
-            "adopted integer)"
+            "organisation bigint, year integer, published timestamp, adopted integer)"
         )
         cursor.execute(f"DELETE FROM {FACTS}")
         cursor.execute(f"INSERT INTO {FACTS} ({columns}) {sql}", params)
@@ -199,12 +196,26 @@ def _theme_ids(slug: str) -> list[int]:
     )
 
 
-def _where(filters: dict[str, str], *, alias: str = "f", skip: str | None = None):
+def _organisations() -> dict[int, tuple[str, str, str]]:
+    """id → (slug, name, kind) of every organisation (a network has a few hundred at most)."""
+    return {
+        pk: (slug, name, kind)
+        for pk, slug, name, kind in Organisation.objects.values_list("pk", "slug", "name", "kind")
+    }
+
+
+def _where(filters: dict[str, str], *, alias: str = "f", skip: str | None = None, orgs=None):
     clauses, params = ["1 = 1"], []
     for name, value in filters.items():
         if name == skip:
             continue
-        if name == "theme":
+        if name in ("organisation", "org_kind"):
+            orgs = orgs if orgs is not None else _organisations()
+            index = 0 if name == "organisation" else 2
+            ids = [pk for pk, row in orgs.items() if row[index] == value] or [0]
+            clauses.append(f"{alias}.organisation IN ({', '.join(['%s'] * len(ids))})")
+            params += ids
+        elif name == "theme":
             ids = _theme_ids(value) or [0]
             clauses.append(
                 f"{alias}.id IN (SELECT practice_id FROM practices_practice_themes "
@@ -239,16 +250,17 @@ def facets_for(filters: dict[str, str]) -> list[Facet]:
     """Counts per facet value over the facts table. Each facet counts with the other
     filters only, so that every count is exactly what clicking that value shows."""
     facets = []
-    organisations = None
+    organisations = _organisations()
     for name, label in FACETS:
         facet = Facet(name=name, label=label)
-        where, params = _where(filters, skip=name)
+        where, params = _where(filters, skip=name, orgs=organisations)
         selected = filters.get(name)
         if name == "theme":
+            # "IN (SELECT …)" rather than a join: planners otherwise walk every theme link.
             rows = _rows(
-                "SELECT pt.theme_id, COUNT(*) FROM search_facts_practice f "
-                "JOIN practices_practice_themes pt ON pt.practice_id = f.id "
-                f"WHERE {where} GROUP BY pt.theme_id",
+                "SELECT pt.theme_id, COUNT(*) FROM practices_practice_themes pt "
+                f"WHERE pt.practice_id IN (SELECT f.id FROM {FACTS} f WHERE {where}) "
+                "GROUP BY pt.theme_id",
                 params,
             )
             themes = {t.pk: t for t in Theme.objects.filter(pk__in=[r[0] for r in rows])}
@@ -261,14 +273,21 @@ def facets_for(filters: dict[str, str]) -> list[Facet]:
                 key=lambda v: (-v.count, v.label),
             )
         else:
-            column = FACT_COLUMNS[name]
+            column = "organisation" if name in ("organisation", "org_kind") else FACT_COLUMNS[name]
             rows = _rows(
                 f"SELECT f.{column}, COUNT(*) FROM {FACTS} f WHERE {where} "
                 f"AND f.{column} IS NOT NULL GROUP BY f.{column}",
                 params,
             )
-            if name == "organisation" and organisations is None:
-                organisations = dict(Organisation.objects.values_list("slug", "name"))
+            if name in ("organisation", "org_kind"):
+                # Counted per organisation; named (or grouped by kind) from the small table.
+                counts: dict[str, int] = {}
+                for pk, n in rows:
+                    if pk in organisations:
+                        key = organisations[pk][0 if name == "organisation" else 2]
+                        counts[key] = counts.get(key, 0) + n
+                rows = list(counts.items())
+            names = {slug: org_name for slug, org_name, _kind in organisations.values()}
             values = []
             for value, n in rows:
                 if value in (None, ""):
@@ -277,7 +296,7 @@ def facets_for(filters: dict[str, str]) -> list[Facet]:
                 if name == "country":
                     shown = countries.name(value) or value
                 elif name == "organisation":
-                    shown = organisations.get(value, value)
+                    shown = names.get(value, value)
                 else:
                     shown = str(LABELS.get(name, {}).get(value, value))
                 values.append(FacetValue(value, shown, n, value == selected))
@@ -488,7 +507,8 @@ def touch_practice(pk: int) -> None:
 
 
 def _similar_candidates(practice: Practice) -> list[int]:
-    """Practices sharing words of the title, themes and tags, best first (cached an hour)."""
+    """Practices whose title or summary share words with this one's title, reranked by the
+    themes and tags they share; best first (cached an hour, for everyone)."""
     from django.core.cache import cache
 
     from palabre.search.query import _term
@@ -501,30 +521,41 @@ def _similar_candidates(practice: Practice) -> list[int]:
     scores: dict[int, float] = {}
     title_words = [w for w in words(practice.title) if strip_accents(w) not in STOPWORDS][:8]
     if title_words:
-        # One query: any of the title's words, the best matches first.
         parsed = ParsedQuery(
-            text=practice.title, terms=[_term(w) for w in title_words], match_any=True
+            text=practice.title,
+            terms=[_term(w) for w in title_words],
+            match_any=True,
+            title_and_summary=True,
         )
-        for pk, score in search.top_matches(KIND, parsed, limit=40):
-            scores[pk] = scores.get(pk, 0.0) + min(float(score), 10.0) / 5.0
+        for pk, score in search.top_matches(KIND, parsed, limit=80):
+            scores[pk] = min(float(score), 10.0) / 5.0
+    scores.pop(practice.pk, None)
     theme_ids = list(practice.themes.values_list("pk", flat=True))
+    if len(scores) < 10 and theme_ids:
+        # Few words in common: the latest practices of the same themes are candidates too.
+        for pk in (
+            Practice.objects.filter(status=Practice.Status.PUBLISHED, themes__in=theme_ids)
+            .order_by("-last_published_at")
+            .values_list("pk", flat=True)[:40]
+        ):
+            scores.setdefault(pk, 0.0)
+    candidates = [pk for pk in scores if pk != practice.pk]
     tag_ids = list(practice.tags.values_list("pk", flat=True))
     for through, ids, weight, column in (
         (Practice.themes.through, theme_ids, 2.0, "theme_id"),
         (Practice.tags.through, tag_ids, 3.0, "tag_id"),
     ):
-        if not ids:
+        if not ids or not candidates:
             continue
         rows = (
-            through.objects.filter(**{f"{column}__in": ids})
+            through.objects.filter(practice_id__in=candidates, **{f"{column}__in": ids})
             .values("practice_id")
             .annotate(n=Count(column))
-            .order_by("-n", "-practice_id")[:300]
         )
         for row in rows:
-            scores[row["practice_id"]] = scores.get(row["practice_id"], 0.0) + weight * row["n"]
+            scores[row["practice_id"]] += weight * row["n"]
     scores.pop(practice.pk, None)
-    best = sorted(scores, key=lambda pk: -scores[pk])[:60]
+    best = sorted(scores, key=lambda pk: (-scores[pk], -pk))[:60]
     cache.set(key, best, 3600)
     return best
 

@@ -132,7 +132,14 @@ class PostgresBackend:
         Phrases use phraseto_tsquery, which counts the small words it drops
         ("comité de gestion" becomes comit <2> gestion).
         """
-        terms = tsquery(ParsedQuery(text="", terms=parsed.terms, match_any=parsed.match_any))
+        terms = tsquery(
+            ParsedQuery(
+                text="",
+                terms=parsed.terms,
+                match_any=parsed.match_any,
+                title_and_summary=parsed.title_and_summary,
+            )
+        )
         parts, params = [], []
         for config in ("palabre_fr", "palabre_en"):
             pieces = []

@@ -26,12 +26,14 @@ class SearchDocument(models.Model):
     terms_summary = models.TextField(blank=True)
     terms_body = models.TextField(blank=True)
     vector = SearchVectorField(null=True)
-    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["kind", "object_id"], name="one_document_per_object")
         ]
+        # The last change of a kind is read on every search (it keys the cache).
+        indexes = [models.Index(fields=["kind", "updated_at"], name="search_document_changed")]
 
     def __str__(self) -> str:
         return f"{self.kind}:{self.object_id}"

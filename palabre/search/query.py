@@ -40,6 +40,8 @@ class ParsedQuery:
     truncated: bool = False
     # Any of the terms rather than all of them (for "similar practices").
     match_any: bool = False
+    # Only in titles and summaries (for "similar practices": fewer, better matches).
+    title_and_summary: bool = False
 
     @property
     def is_empty(self) -> bool:
@@ -115,6 +117,8 @@ def fts5_match(parsed: ParsedQuery) -> str:
         }
         groups.append("(" + " OR ".join(_quote(v) for v in sorted(variants)) + ")")
     expression = (" OR " if parsed.match_any else " AND ").join(groups)
+    if parsed.title_and_summary and expression:
+        expression = "{terms_title terms_summary} : (" + expression + ")"
     for term in parsed.excluded:
         expression += " NOT (" + " OR ".join(_quote(s) for s in term.stems) + ")"
     return expression
@@ -127,9 +131,11 @@ def _tsquery_word(word: str) -> str:
 def tsquery(parsed: ParsedQuery) -> str:
     """A to_tsquery() expression (words only, quoted; the configuration stems them)."""
     groups = []
+    weights = "AB" if parsed.title_and_summary else ""
     for term in parsed.terms:
         word = _tsquery_word(term.word)
-        groups.append(word + (":*" if term.prefix else ""))
+        suffix = (":*" + weights) if term.prefix else (":" + weights if weights else "")
+        groups.append(word + suffix)
     for phrase in parsed.phrases:
         groups.append("(" + " <-> ".join(_tsquery_word(t.word) for t in phrase) + ")")
     joiner = " | " if parsed.match_any else " & "

@@ -5,8 +5,8 @@ import io
 
 from openpyxl import load_workbook
 
-from palabre.adoptions.exports import neutralise
 from palabre.adoptions.models import Measurement
+from palabre.lib.spreadsheets import safe_cell as neutralise
 
 from .helpers import text
 

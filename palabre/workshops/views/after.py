@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from palabre.lib import spreadsheets
 from palabre.lib.errors import ServiceError
 from palabre.lib.views import form_add_service_error, service_error_page
 from palabre.permissions import workshops as rules
@@ -249,8 +250,10 @@ def export_participants(request, pk: int, fmt: str):
     header, rows = exports.participant_rows(workshop)
     name = f"participants-{workshop.pk}"
     if fmt == "xlsx":
-        return exports.xlsx_response(name, _("Participants"), header, rows)
-    return exports.csv_response(name, header, rows)
+        return spreadsheets.xlsx_response(
+            header, rows, filename=f"{name}.xlsx", sheet=_("Participants")
+        )
+    return spreadsheets.csv_response(header, rows, filename=f"{name}.csv")
 
 
 def export_actions(request, pk: int, fmt: str):
@@ -258,5 +261,5 @@ def export_actions(request, pk: int, fmt: str):
     header, rows = exports.action_rows(workshop)
     name = f"actions-{workshop.pk}"
     if fmt == "xlsx":
-        return exports.xlsx_response(name, _("Actions"), header, rows)
-    return exports.csv_response(name, header, rows)
+        return spreadsheets.xlsx_response(header, rows, filename=f"{name}.xlsx", sheet=_("Actions"))
+    return spreadsheets.csv_response(header, rows, filename=f"{name}.csv")
