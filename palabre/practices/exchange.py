@@ -485,8 +485,27 @@ def import_file(
     from palabre.search.services import vocabulary_rebuild
 
     vocabulary_rebuild()
+    refresh_statistics()
     report.imported = True
     return report
+
+
+def refresh_statistics() -> None:
+    """After a large import, let the database planner know how big the tables are now."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql" and connection.in_atomic_block:
+            cursor.execute("ANALYZE")
+        elif connection.vendor == "postgresql":
+            # VACUUM also lets counts read indexes only; it cannot run in a transaction.
+            for table in (
+                "practices_practice", "practices_practice_themes", "practices_practice_tags",
+                "search_searchdocument",
+            ):  # fmt: skip
+                cursor.execute(f"VACUUM ANALYZE {table}")
+        else:
+            cursor.execute("ANALYZE")
 
 
 def _save_batch(batch: list[dict[str, Any]], report: ImportReport, by) -> list[tuple[int, str]]:

@@ -12,6 +12,11 @@ from django_countries.fields import CountryField
 
 from palabre.permissions import Visibility
 
+LONG_TEXTS = (
+    "context", "objectives", "beneficiaries", "stakeholders", "approach", "resources",
+    "results", "success_factors", "difficulties", "lessons", "sustainability", "replication",
+)  # fmt: skip
+
 
 class PracticeQuerySet(models.QuerySet["Practice"]):
     def published(self) -> PracticeQuerySet:
@@ -24,8 +29,11 @@ class PracticeQuerySet(models.QuerySet["Practice"]):
         return rules.practices_visible_to(user, self)
 
     def with_cards(self) -> PracticeQuerySet:
-        """What a list of practices shows, in a fixed number of queries."""
-        return self.select_related("lead_organisation").prefetch_related("themes")
+        """What a list of practices shows, in a fixed number of queries, without the long
+        texts of the fiche (they would make every row of a list heavy to read)."""
+        return (
+            self.select_related("lead_organisation").prefetch_related("themes").defer(*LONG_TEXTS)
+        )
 
 
 class Practice(models.Model):

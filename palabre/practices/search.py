@@ -506,20 +506,43 @@ def touch_practice(pk: int) -> None:
     SearchDocument.objects.filter(kind=KIND, object_id=pk).update(updated_at=timezone.now())
 
 
+def _distinctive(title: str, *, most: int = 4) -> list[str]:
+    """The rarest words of a title: words found in a tenth of the library say little."""
+    from palabre.search.models import SearchDocument, SearchTerm
+    from palabre.search.text import STOPWORDS, strip_accents, words
+
+    candidates = {strip_accents(w): w for w in words(title) if len(w) > 2}
+    candidates = {p: w for p, w in candidates.items() if p not in STOPWORDS}
+    if not candidates:
+        return []
+    frequency = dict(
+        SearchTerm.objects.filter(term__in=candidates).values_list("term", "documents")
+    )
+    from django.core.cache import cache
+
+    library = cache.get_or_set(
+        "search:practice-count", lambda: SearchDocument.objects.filter(kind=KIND).count(), 3600
+    )
+    library = library or 1
+    rare = sorted(candidates, key=lambda p: frequency.get(p, 0))
+    return [candidates[p] for p in rare if frequency.get(p, 0) < library / 10][:most] or [
+        candidates[p] for p in rare[:2]
+    ]
+
+
 def _similar_candidates(practice: Practice) -> list[int]:
     """Practices whose title or summary share words with this one's title, reranked by the
     themes and tags they share; best first (cached an hour, for everyone)."""
     from django.core.cache import cache
 
     from palabre.search.query import _term
-    from palabre.search.text import STOPWORDS, strip_accents, words
 
     key = f"similar:{practice.pk}:{practice.version}"
     cached = cache.get(key)
     if cached is not None:
         return cached
     scores: dict[int, float] = {}
-    title_words = [w for w in words(practice.title) if strip_accents(w) not in STOPWORDS][:8]
+    title_words = _distinctive(practice.title)
     if title_words:
         parsed = ParsedQuery(
             text=practice.title,

@@ -118,7 +118,10 @@ class PostgresBackend:
                 """UPDATE search_searchdocument SET vector =
                     setweight(to_tsvector(c.cfg, title), 'A') ||
                     setweight(to_tsvector(c.cfg, summary), 'B') ||
-                    setweight(to_tsvector(c.cfg, body), 'D')
+                    setweight(to_tsvector(c.cfg, body), 'D'),
+                    rank_vector =
+                    setweight(to_tsvector(c.cfg, title), 'A') ||
+                    setweight(to_tsvector(c.cfg, summary), 'B')
                 FROM (SELECT id AS doc_id, CASE language WHEN 'en' THEN 'palabre_en'::regconfig
                       ELSE 'palabre_fr'::regconfig END AS cfg FROM search_searchdocument
                       WHERE id = ANY(%s)) AS c
@@ -165,16 +168,18 @@ class PostgresBackend:
             cursor.execute(f"TRUNCATE {table}")
             cursor.execute(
                 f"INSERT INTO {table} (object_id, score) "
-                "SELECT object_id, ts_rank_cd(vector, query.q, 1) FROM search_searchdocument, "
+                "SELECT object_id, ts_rank_cd(rank_vector, query.q, 1) FROM search_searchdocument, "
                 f"{query} AS query WHERE kind = %s AND vector @@ query.q ON CONFLICT DO NOTHING",
                 [*params, kind],
             )
+            # Temporary tables get no statistics by themselves: the planner needs its size.
+            cursor.execute(f"ANALYZE {table}")
 
     def top(self, kind: str, parsed: ParsedQuery, limit: int) -> list[tuple[int, float]]:
         query, params = self._query(parsed)
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT object_id, ts_rank_cd(vector, query.q, 1) AS score "
+                "SELECT object_id, ts_rank_cd(rank_vector, query.q, 1) AS score "
                 f"FROM search_searchdocument, {query} AS query "
                 "WHERE kind = %s AND vector @@ query.q ORDER BY score DESC LIMIT %s",
                 [*params, kind, limit],

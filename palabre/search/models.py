@@ -26,6 +26,8 @@ class SearchDocument(models.Model):
     terms_summary = models.TextField(blank=True)
     terms_body = models.TextField(blank=True)
     vector = SearchVectorField(null=True)
+    # Title and summary only: ranking reads this small vector, not the whole text's.
+    rank_vector = SearchVectorField(null=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
