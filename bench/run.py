@@ -209,6 +209,8 @@ def main() -> None:
                 "/api/v1/practices?" + urllib.parse.urlencode({"q": rng.choice(queries)})
             ),
             "practice page": lambda: f"/practices/{rng.choice(ids)}/",
+            # Loaded by htmx once the reader scrolls to it (a link without JavaScript).
+            "similar practices": lambda: f"/practices/{rng.choice(ids)}/similar/",
             "list page": lambda: f"/practices/?page={rng.randint(1, 50)}",
         }
         for _name, make in list(scenarios.items())[:1]:

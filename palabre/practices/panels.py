@@ -67,13 +67,10 @@ def person_practices(request, *, person) -> str:
 
 @panels.register("practice_detail", order=20)
 def similar(request, *, practice) -> str:
+    """A link to the similar practices, which htmx loads in place once scrolled to: the
+    fiche itself reaches a slow phone first."""
     if not practice.is_published:
         return ""
-    from palabre.practices.search import similar_practices
-
-    practices = similar_practices(practice, user=request.user)
-    if not practices:
-        return ""
     return render_to_string(
-        "practices/panels/similar.html", {"practices": practices}, request=request
+        "practices/panels/similar_link.html", {"practice": practice}, request=request
     )

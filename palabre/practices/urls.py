@@ -23,6 +23,7 @@ urlpatterns = [
     path("practices/<int:pk>/unarchive/", views.unarchive, name="unarchive"),
     path("practices/<int:pk>/revalidate/", views.revalidate, name="revalidate"),
     path("practices/<int:pk>/save/", views.toggle_saved, name="toggle_saved"),
+    path("practices/<int:pk>/similar/", views.similar, name="similar"),
     path("practices/<int:pk>/history/", views.history, name="history"),
     path("practices/<int:pk>/diff/", views.diff, name="diff"),
     path("practices/<int:pk>/pdf/", views.pdf, name="pdf"),

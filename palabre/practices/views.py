@@ -149,6 +149,21 @@ def detail(request, pk: int):
     return render(request, "practices/detail.html", context)
 
 
+def similar(request, pk: int):
+    """Practices close to this one that this person may read (a page, or a fragment for htmx)."""
+    from palabre.practices.search import similar_practices
+
+    practice = practice_for(request, pk)
+    practices = similar_practices(practice, user=request.user) if practice.is_published else []
+    context = {"practice": practice, "practices": practices}
+    if request.htmx:
+        response = render(request, "practices/panels/similar.html", context)
+    else:
+        response = render(request, "practices/similar.html", context)
+    response["Vary"] = "HX-Request, Cookie, Accept-Language"
+    return response
+
+
 def history(request, pk: int):
     practice = practice_for(request, pk)
     revisions = practice.revisions.select_related("published_by")

@@ -102,3 +102,20 @@ def test_demo_logins_work(client, db):
         response = client.post("/login/", {"username": email, "password": DEMO_PASSWORD})
         assert response.status_code == 302, email
         client.logout()
+
+
+def test_run_forks_web_workers_without_a_shared_database_connection(db, monkeypatch):
+    """gunicorn forks its workers from `palabre run`: an open connection would be shared."""
+    import io
+    from types import SimpleNamespace
+
+    from palabre.core.management.commands import run
+
+    events = []
+    monkeypatch.setattr(
+        run, "connections", SimpleNamespace(close_all=lambda: events.append("closed"))
+    )
+    monkeypatch.setattr(run, "serve", lambda **options: events.append(("serve", options["port"])))
+    monkeypatch.setattr(run, "collect_static_if_changed", lambda: None)
+    call_command("run", "--no-worker", "--port", "8123", stdout=io.StringIO())
+    assert events == ["closed", ("serve", 8123)]

@@ -252,13 +252,21 @@ def test_api_search_with_facets(library, client):
 
 
 def test_similar_practices_respect_visibility(library, client_for, outsider, colleague):
-    page = client_for(outsider).get(library["evaluation"].get_absolute_url()).content.decode()
-    assert "Pratiques proches" in page
-    assert "notre fonds rotatif" not in page
-    colleague_page = (
-        client_for(colleague).get(library["evaluation"].get_absolute_url()).content.decode()
+    practice = library["evaluation"]
+    page = client_for(outsider).get(practice.get_absolute_url()).content.decode()
+    assert "Pratiques proches" in page and f"/practices/{practice.pk}/similar/" in page
+    similar = client_for(outsider).get(f"/practices/{practice.pk}/similar/").content.decode()
+    assert "Évaluation interne de notre fonds rotatif" not in similar
+    fragment = (
+        client_for(colleague)
+        .get(f"/practices/{practice.pk}/similar/", HTTP_HX_REQUEST="true")
+        .content.decode()
     )
-    assert "notre fonds rotatif" in colleague_page
+    assert "<html" not in fragment and "Évaluation interne de notre fonds rotatif" in fragment
+
+
+def test_similar_practices_of_a_private_practice_are_404_for_others(library, client):
+    assert client.get(f"/practices/{library['private'].pk}/similar/").status_code == 404
 
 
 def test_rebuild_command_restores_the_index(library, colleague):

@@ -9,6 +9,7 @@ import sys
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.db import connections
 
 
 class Command(BaseCommand):
@@ -50,6 +51,9 @@ class Command(BaseCommand):
             os.environ["SITE_URL"] = settings.SITE_URL
         self._announce(address, demo)
 
+        # The web workers are forked from this process: none may inherit its database
+        # connection (two processes on one PostgreSQL connection mix their answers).
+        connections.close_all()
         worker = None
         if not no_worker:
             worker = subprocess.Popen(
