@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 
 from palabre.lib.env import email_settings, env_bool
@@ -117,5 +118,8 @@ def test_run_forks_web_workers_without_a_shared_database_connection(db, monkeypa
     )
     monkeypatch.setattr(run, "serve", lambda **options: events.append(("serve", options["port"])))
     monkeypatch.setattr(run, "collect_static_if_changed", lambda: None)
+    # A configured address is kept: the command must not rewrite this process's settings.
+    monkeypatch.setenv("SITE_URL", "http://testserver")
     call_command("run", "--no-worker", "--port", "8123", stdout=io.StringIO())
     assert events == ["closed", ("serve", 8123)]
+    assert settings.SITE_URL == "http://testserver"
