@@ -38,17 +38,18 @@ class Command(BaseCommand):
     def handle(self, *args, host, port, workers, demo, no_worker, timeout, **options):
         from palabre.organisations.models import Organisation
 
+        shown_host = "localhost" if host in ("127.0.0.1", "0.0.0.0") else host  # noqa: S104
+        address = f"http://{shown_host}:{port}/"
+        # Links in e-mails (the demo's included) point to where Palabre is served.
+        if "SITE_URL" not in os.environ:
+            settings.SITE_URL = address.rstrip("/")
+            os.environ["SITE_URL"] = settings.SITE_URL
+
         call_command("migrate", interactive=False, verbosity=0)
         collect_static_if_changed()
         if demo and not Organisation.objects.exists():
             self.stdout.write("Chargement du réseau de démonstration… / Loading the demo network…")
             call_command("demo", verbosity=0)
-
-        shown_host = "localhost" if host in ("127.0.0.1", "0.0.0.0") else host  # noqa: S104
-        address = f"http://{shown_host}:{port}/"
-        if "SITE_URL" not in os.environ:
-            settings.SITE_URL = address.rstrip("/")
-            os.environ["SITE_URL"] = settings.SITE_URL
         self._announce(address, demo)
 
         # The web workers are forked from this process: none may inherit its database
