@@ -194,6 +194,9 @@ class Practice(models.Model):
                     "last_published_at",
                     "adoption_count",
                 ],
+                # PostgreSQL joins on the id from the index alone (SQLite's indexes
+                # always carry it).
+                include=["id"],
                 name="practice_facets",
             ),
         ]

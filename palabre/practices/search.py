@@ -16,7 +16,7 @@ from palabre.organisations.models import Organisation
 from palabre.permissions import practices as rules
 from palabre.practices.models import Practice
 from palabre.search import services as search
-from palabre.search.backends import Document
+from palabre.search.backends import Document, hits_table
 from palabre.search.query import ParsedQuery, parse
 from palabre.themes.models import Theme
 
@@ -161,33 +161,44 @@ def _fill_facts(*, user: Any, parsed: ParsedQuery) -> None:
     from django.db.models import BigIntegerField, Func, Value
     from django.db.models import FloatField as Float
 
-    qs = rules.practices_visible_to(user)
-    if not parsed.is_empty:
-        hits = search.hits(KIND, parsed)
-        if connection.vendor == "sqlite":
-            # "+id" keeps SQLite from walking the wide rows by id: it scans the small
-            # covering index and checks each id against the hits instead.
-            scan = Func(F("id"), template="+%(expressions)s", output_field=BigIntegerField())
-            qs = qs.annotate(_scan=scan).filter(_scan__in=hits)
-        else:
-            qs = qs.filter(pk__in=hits)
-        score = search.hit_score(KIND, "practices_practice")
-    else:
-        score = Value(0.0, output_field=Float())
-    qs = qs.annotate(_score=score).values_list(
-        "id", "_score", "kind", "maturity", "country", "language", "lead_organisation_id",
-        "period_year", "last_published_at", "adoption_count",
+    qs = rules.practices_visible_to(user).order_by()
+    columns = "id, kind, maturity, country, language, organisation, year, published, adopted"
+    fields = (
+        "id", "kind", "maturity", "country", "language", "lead_organisation_id", "period_year",
+        "last_published_at", "adoption_count",
     )  # fmt: skip
-    sql, params = qs.query.sql_with_params()
-    columns = "id, score, kind, maturity, country, language, organisation, year, published, adopted"
+    if parsed.is_empty:
+        sql, params = (
+            qs.annotate(_score=Value(0.0, output_field=Float()))
+            .values_list(*fields, "_score")
+            .query.sql_with_params()
+        )
+    elif connection.vendor == "sqlite":
+        hits = search.hits(KIND, parsed)
+        # "+id" keeps SQLite from walking the wide rows by id: it scans the small
+        # covering index and checks each id against the hits instead.
+        scan = Func(F("id"), template="+%(expressions)s", output_field=BigIntegerField())
+        qs = qs.annotate(_scan=scan).filter(_scan__in=hits)
+        qs = qs.annotate(_score=search.hit_score(KIND, "practices_practice"))
+        sql, params = qs.values_list(*fields, "_score").query.sql_with_params()
+    else:
+        # PostgreSQL joins the hits to what the person may see, read from the covering
+        # index alone (an IN and a score looked up row by row took four times longer).
+        search.hits(KIND, parsed)
+        visible, params = qs.values_list(*fields).query.sql_with_params()
+        sql = (
+            f"SELECT v.*, h.score FROM ({visible}) v "
+            f"JOIN {hits_table(KIND)} h ON h.object_id = v.id"
+        )
     with connection.cursor() as cursor:
         cursor.execute(
             f"CREATE TEMP TABLE IF NOT EXISTS {FACTS} (id bigint PRIMARY KEY, score real, "
             "kind varchar(20), maturity varchar(20), country varchar(2), language varchar(8), "
             "organisation bigint, year integer, published timestamp, adopted integer)"
         )
-        cursor.execute(f"DELETE FROM {FACTS}")
-        cursor.execute(f"INSERT INTO {FACTS} ({columns}) {sql}", params)
+        # TRUNCATE leaves no dead rows for the counts to walk through (PostgreSQL).
+        cursor.execute(f"{'DELETE FROM' if connection.vendor == 'sqlite' else 'TRUNCATE'} {FACTS}")
+        cursor.execute(f"INSERT INTO {FACTS} ({columns}, score) {sql}", params)
 
 
 def _theme_ids(slug: str) -> list[int]:

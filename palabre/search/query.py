@@ -55,7 +55,7 @@ class ParsedQuery:
 
     @property
     def prefixes(self) -> set[str]:
-        return {s for t in self.terms if t.prefix for s in (*t.stems, t.plain)}
+        return {t.plain for t in self.terms if t.prefix}
 
 
 def _term(word: str, *, prefix: bool = False) -> Term:
@@ -106,9 +106,12 @@ def fts5_match(parsed: ParsedQuery) -> str:
     """An FTS5 MATCH expression built only from quoted stems."""
     groups = []
     for term in parsed.terms:
+        # A word being typed matches its stem (a whole word typed) or any word that
+        # starts with the letters typed so far; not any word that starts like its stem
+        # ("comit" must not find "commune").
         alternatives = [_quote(s) for s in term.stems]
         if term.prefix:
-            alternatives += [_quote(s) + "*" for s in dict.fromkeys((*term.stems, term.plain))]
+            alternatives.append(_quote(term.plain) + "*")
         groups.append("(" + " OR ".join(dict.fromkeys(alternatives)) + ")")
     for phrase in parsed.phrases:
         variants = {
@@ -129,13 +132,16 @@ def _tsquery_word(word: str) -> str:
 
 
 def tsquery(parsed: ParsedQuery) -> str:
-    """A to_tsquery() expression (words only, quoted; the configuration stems them)."""
+    """A to_tsquery() expression (words only, quoted; the configuration stems them).
+
+    A word being typed is there as a whole word; its prefix is matched unstemmed
+    (``prefix_tsquery``), since the configuration would stem it first.
+    """
     groups = []
     weights = "AB" if parsed.title_and_summary else ""
     for term in parsed.terms:
         word = _tsquery_word(term.word)
-        suffix = (":*" + weights) if term.prefix else (":" + weights if weights else "")
-        groups.append(word + suffix)
+        groups.append(word + (":" + weights if weights else ""))
     for phrase in parsed.phrases:
         groups.append("(" + " <-> ".join(_tsquery_word(t.word) for t in phrase) + ")")
     joiner = " | " if parsed.match_any else " & "
@@ -143,3 +149,8 @@ def tsquery(parsed: ParsedQuery) -> str:
     for term in parsed.excluded:
         expression += " & !" + _tsquery_word(term.word)
     return expression
+
+
+def prefix_tsquery(term: Term) -> str:
+    """The letters typed so far, as a prefix for the 'simple' (unstemmed) configuration."""
+    return _tsquery_word(term.word) + ":*"

@@ -82,6 +82,18 @@ def test_last_word_matches_as_a_prefix_while_typing(library, colleague):
     assert titles(find(colleague, "manio")) == []
 
 
+def test_a_word_being_typed_matches_what_starts_with_it_not_what_shares_its_stem(
+    library, colleague
+):
+    # "comit" (comité being typed) stems to "com": "caisse commune" must not come up.
+    found = titles(find(colleague, "comit", live=True))
+    assert sorted(found) == ["Les forages du Logone", "Réunions de quartier"]
+    # A whole word, still being typed, matches its other forms.
+    assert titles(find(colleague, "femmes", live=True)) == [
+        "Une coopérative de transformation du manioc"
+    ]
+
+
 def test_phrase_in_quotes_keeps_the_order(library, colleague):
     found = titles(find(colleague, '"comité de gestion"'))
     assert found == ["Les forages du Logone"]

@@ -46,8 +46,11 @@ POSTGRES = [
         END IF;
     END $$""",
     "CREATE INDEX search_document_vector ON search_searchdocument USING gin (vector)",
+    # Titles and summaries only: what ranking and "similar practices" read.
+    "CREATE INDEX search_document_rank_vector ON search_searchdocument USING gin (rank_vector)",
 ]
 POSTGRES_REVERSE = [
+    "DROP INDEX IF EXISTS search_document_rank_vector",
     "DROP INDEX IF EXISTS search_document_vector",
     "DROP TEXT SEARCH CONFIGURATION IF EXISTS palabre_fr",
     "DROP TEXT SEARCH CONFIGURATION IF EXISTS palabre_en",
