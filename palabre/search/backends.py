@@ -113,22 +113,8 @@ class PostgresBackend:
             )
             for d in documents
         }
-        ids = _upsert(rows)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                """UPDATE search_searchdocument SET vector =
-                    setweight(to_tsvector(c.cfg, title), 'A') ||
-                    setweight(to_tsvector(c.cfg, summary), 'B') ||
-                    setweight(to_tsvector(c.cfg, body), 'D'),
-                    rank_vector =
-                    setweight(to_tsvector(c.cfg, title), 'A') ||
-                    setweight(to_tsvector(c.cfg, summary), 'B')
-                FROM (SELECT id AS doc_id, CASE language WHEN 'en' THEN 'palabre_en'::regconfig
-                      ELSE 'palabre_fr'::regconfig END AS cfg FROM search_searchdocument
-                      WHERE id = ANY(%s)) AS c
-                WHERE id = c.doc_id""",
-                [ids],
-            )
+        # The vectors are generated columns: PostgreSQL computes them as rows are written.
+        _upsert(rows)
 
     def _query(self, parsed: ParsedQuery) -> tuple[str, list[str]]:
         """A tsquery expression matching in French or in English, and its parameters.

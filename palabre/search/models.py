@@ -1,6 +1,5 @@
 """The search index: one document per searchable object, and the vocabulary of the library."""
 
-from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 
 
@@ -9,7 +8,10 @@ class SearchDocument(models.Model):
 
     ``title``, ``summary`` and ``body`` are plain text (for snippets). On SQLite the
     ``terms_*`` columns hold the stems that the FTS5 table ``search_fts`` indexes
-    (kept in step by triggers, in the same transaction); on PostgreSQL ``vector``
+    (kept in step by triggers, in the same transaction). On PostgreSQL two generated
+    columns, unknown to Django (see migration 0002), hold the weighted tsvectors:
+    ``vector`` (everything) and ``rank_vector`` (title and summary, for ranking), so a
+    document is written once, with its vectors.
     holds the weighted tsvector, indexed with GIN.
     """
 
@@ -25,9 +27,6 @@ class SearchDocument(models.Model):
     terms_title = models.TextField(blank=True)
     terms_summary = models.TextField(blank=True)
     terms_body = models.TextField(blank=True)
-    vector = SearchVectorField(null=True)
-    # Title and summary only: ranking reads this small vector, not the whole text's.
-    rank_vector = SearchVectorField(null=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

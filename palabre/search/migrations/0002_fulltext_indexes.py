@@ -31,6 +31,7 @@ SQLITE_REVERSE = [
     "DROP TABLE IF EXISTS search_fts",
 ]
 
+CONFIG = "(CASE language WHEN 'en' THEN 'palabre_en'::regconfig ELSE 'palabre_fr'::regconfig END)"
 POSTGRES = [
     "CREATE EXTENSION IF NOT EXISTS unaccent",
     """DO $$ BEGIN
@@ -45,6 +46,17 @@ POSTGRES = [
                 ALTER MAPPING FOR hword, hword_part, word WITH unaccent, english_stem;
         END IF;
     END $$""",
+    # Computed by PostgreSQL as each document is written: one write, no second pass.
+    f"""ALTER TABLE search_searchdocument
+        ADD COLUMN vector tsvector GENERATED ALWAYS AS (
+            setweight(to_tsvector({CONFIG}, title), 'A') ||
+            setweight(to_tsvector({CONFIG}, summary), 'B') ||
+            setweight(to_tsvector({CONFIG}, body), 'D')
+        ) STORED,
+        ADD COLUMN rank_vector tsvector GENERATED ALWAYS AS (
+            setweight(to_tsvector({CONFIG}, title), 'A') ||
+            setweight(to_tsvector({CONFIG}, summary), 'B')
+        ) STORED""",
     "CREATE INDEX search_document_vector ON search_searchdocument USING gin (vector)",
     # Titles and summaries only: what ranking and "similar practices" read.
     "CREATE INDEX search_document_rank_vector ON search_searchdocument USING gin (rank_vector)",
@@ -52,6 +64,8 @@ POSTGRES = [
 POSTGRES_REVERSE = [
     "DROP INDEX IF EXISTS search_document_rank_vector",
     "DROP INDEX IF EXISTS search_document_vector",
+    "ALTER TABLE search_searchdocument DROP COLUMN IF EXISTS vector, "
+    "DROP COLUMN IF EXISTS rank_vector",
     "DROP TEXT SEARCH CONFIGURATION IF EXISTS palabre_fr",
     "DROP TEXT SEARCH CONFIGURATION IF EXISTS palabre_en",
 ]
