@@ -11,5 +11,5 @@ class AdoptionsConfig(AppConfig):
     ]
 
     def ready(self):
-        # Registers the panels, the daily jobs and the receivers of practice signals.
-        from palabre.adoptions import panels, receivers, tasks  # noqa: F401
+        # Registers the notification kinds, panels, daily jobs and receivers of signals.
+        from palabre.adoptions import kinds, panels, receivers, tasks  # noqa: F401

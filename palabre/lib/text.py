@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import html
 import re
+import threading
+from functools import lru_cache
 
 import markdown as markdown_lib
 import nh3
@@ -31,12 +33,27 @@ def _shift_headings(html: str) -> str:
     return html
 
 
+_renderer = threading.local()
+
+
+def _markdown(text: str) -> str:
+    # Building a Markdown parser costs more than most texts it renders: each thread
+    # keeps one and resets it between texts.
+    parser = getattr(_renderer, "parser", None)
+    if parser is None:
+        parser = _renderer.parser = markdown_lib.Markdown(
+            extensions=["sane_lists", "tables", "nl2br"], output_format="html"
+        )
+    return parser.reset().convert(text)
+
+
+@lru_cache(maxsize=4096)
 def markdown_to_html(text: str) -> str:
+    """Safe HTML for a text (the same text always gives the same HTML: kept in memory,
+    a page read again does not render its sections again)."""
     if not text:
         return ""
-    html = markdown_lib.markdown(
-        text, extensions=["sane_lists", "tables", "nl2br"], output_format="html"
-    )
+    html = _markdown(text)
     return nh3.clean(
         _shift_headings(html),
         tags=ALLOWED_TAGS,

@@ -11,4 +11,4 @@ class WorkshopsConfig(AppConfig):
     ]
 
     def ready(self):
-        from palabre.workshops import panels, tasks  # noqa: F401 - registers panels and jobs
+        from palabre.workshops import kinds, panels, tasks  # noqa: F401 - registers them

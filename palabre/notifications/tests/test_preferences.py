@@ -143,3 +143,35 @@ def test_preferences_through_the_api(client, author):
         **headers,
     )
     assert bad.status_code == 400
+
+
+def test_every_kind_the_code_sends_can_be_chosen_in_the_settings(client_for, author):
+    """A kind nobody registered would e-mail everyone, with no choice offered and a raw key
+    for a name: every notify(kind=…) of the code must be in the settings."""
+    import re
+    from pathlib import Path
+
+    from palabre.notifications import kinds
+
+    root = Path(__file__).resolve().parents[2]
+    sent = set()
+    for source in root.glob("*/**/*.py"):
+        if "tests" in source.parts or "migrations" in source.parts:
+            continue
+        text = source.read_text()
+        sent |= set(re.findall(r'kind="([a-z_]+\.[a-z_]+)"', text))
+        # Registrations are told by status: workshop.confirmed, workshop.waitlisted.
+        if 'kind=f"workshop.{status}"' in text:
+            sent |= {"workshop.confirmed", "workshop.waitlisted"}
+    assert {"workshop.report_shared", "adoption.feedback", "practice.published"} <= sent
+    registered = {k.key for k in kinds.registered()}
+    assert sent - registered == set()
+
+    page = client_for(author).get("/notifications/settings/").content.decode()
+    for label in (
+        "Ateliers d&#x27;échanges",
+        "Le compte rendu d&#x27;un atelier auquel j&#x27;ai participé est disponible",
+        "Adoptions et retours d&#x27;expérience",
+        "Un nouveau retour d&#x27;expérience sur ma pratique",
+    ):
+        assert label in page, label
