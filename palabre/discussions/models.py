@@ -1,8 +1,7 @@
 """Discussion spaces, their threads (questions or discussions), answers and subscriptions.
 
-A space is what people discuss: a practice, a theme, or (once the workshops app
-can tell who may see a workshop) a workshop. Who may read a thread follows its
-space; see palabre.permissions.discussions.
+A space is what people discuss: a practice, a theme, or a workshop. Who may read a
+thread follows its space; see palabre.permissions.discussions.
 """
 
 from __future__ import annotations
@@ -36,8 +35,8 @@ class Space(models.Model):
         on_delete=models.CASCADE,
         related_name="discussion_spaces",
     )
-    # The workshop's id. The workshops app is written separately: this becomes a
-    # foreign key once its rules (palabre.permissions.workshops) exist.
+    # The workshop's id (a plain id: the two apps were written apart; the space reads
+    # its workshop through ``subject``, and the rules through permissions.workshops).
     object_id = models.PositiveBigIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

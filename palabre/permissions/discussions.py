@@ -4,8 +4,8 @@ Visibility follows what is discussed:
 - a thread on a practice is read by exactly those who may read the practice
   (palabre.permissions.practices), anonymous visitors included for a public one;
 - a thread in a theme space is for network members;
-- a thread in a workshop space will follow the workshop: until the workshops
-  rules exist, only facilitators see those (and nobody can write there).
+- a thread in a workshop space is for the members who may see the workshop
+  (palabre.permissions.workshops).
 Hidden threads and answers stay readable by facilitators and by their author;
 others see a placeholder for an answer and nothing of a thread.
 Facilitators moderate; authors edit their own posts for a short while and may
