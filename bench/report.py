@@ -17,9 +17,13 @@ TARGETS = {
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 
 
+def _n(number: int) -> str:
+    return f"{number:,}".replace(",", " ")
+
+
 def table(result: dict) -> str:
     lines = [
-        f"### {result['database']} — {result['practices']:,} practices".replace(",", " "),
+        f"### {result['database']} — {_n(result['practices'])} practices",
         "",
         f"Measured {result['date']} on {result['machine']}; `palabre run` with "
         f"{result['workers']} gunicorn workers, requests over loopback with gzip.",
@@ -28,9 +32,10 @@ def table(result: dict) -> str:
     if "import_seconds" in result:
         minutes = result["import_seconds"] / 60
         lines += [
-            f"- Import of {result['practices']:,} rows (JSONL, validated then imported in one "
+            f"- Import of {_n(result['practices'])} rows (JSONL, validated then imported in one "
             f"transaction, indexed): **{minutes:.1f} min**, peak memory "
-            f"**{result['import_peak_mb']:.0f} MB** (targets: 10 min, 500 MB)".replace(",", " "),
+            f"**{result['import_peak_mb']:.0f} MB** (targets: 10 min, 500 MB)"
+            + (f", measured {result['import_date']}" if "import_date" in result else ""),
         ]
     if "database_mb" in result:
         lines.append(f"- SQLite file after import: {result['database_mb']} MB")
