@@ -41,6 +41,12 @@ def register(
     return kind
 
 
+def register_all(group, labels: dict[str, object], **options) -> None:
+    """Register several kinds of one group: {key: label}, with the same options."""
+    for key, label in labels.items():
+        register(key, label=label, group=group, **options)
+
+
 def get(key: str) -> Kind:
     return _kinds.get(key) or Kind(key=key, label=key, group=_("Other"))
 
