@@ -262,6 +262,7 @@ def facets_for(filters: dict[str, str]) -> list[Facet]:
     filters only, so that every count is exactly what clicking that value shows."""
     facets = []
     organisations = _organisations()
+    names = {slug: org_name for slug, org_name, _kind in organisations.values()}
     for name, label in FACETS:
         facet = Facet(name=name, label=label)
         where, params = _where(filters, skip=name, orgs=organisations)
@@ -298,7 +299,6 @@ def facets_for(filters: dict[str, str]) -> list[Facet]:
                         key = organisations[pk][0 if name == "organisation" else 2]
                         counts[key] = counts.get(key, 0) + n
                 rows = list(counts.items())
-            names = {slug: org_name for slug, org_name, _kind in organisations.values()}
             values = []
             for value, n in rows:
                 if value in (None, ""):
@@ -519,6 +519,8 @@ def touch_practice(pk: int) -> None:
 
 def _distinctive(title: str, *, most: int = 4) -> list[str]:
     """The rarest words of a title: words found in a tenth of the library say little."""
+    from django.core.cache import cache
+
     from palabre.search.models import SearchDocument, SearchTerm
     from palabre.search.text import STOPWORDS, strip_accents, words
 
@@ -529,8 +531,6 @@ def _distinctive(title: str, *, most: int = 4) -> list[str]:
     frequency = dict(
         SearchTerm.objects.filter(term__in=candidates).values_list("term", "documents")
     )
-    from django.core.cache import cache
-
     library = cache.get_or_set(
         "search:practice-count", lambda: SearchDocument.objects.filter(kind=KIND).count(), 3600
     )
@@ -569,11 +569,12 @@ def _similar_candidates(practice: Practice) -> list[int]:
         # Few words in common: the latest practices of the same themes are candidates too.
         for pk in (
             Practice.objects.filter(status=Practice.Status.PUBLISHED, themes__in=theme_ids)
+            .exclude(pk=practice.pk)
             .order_by("-last_published_at")
             .values_list("pk", flat=True)[:40]
         ):
             scores.setdefault(pk, 0.0)
-    candidates = [pk for pk in scores if pk != practice.pk]
+    candidates = list(scores)
     tag_ids = list(practice.tags.values_list("pk", flat=True))
     for through, ids, weight, column in (
         (Practice.themes.through, theme_ids, 2.0, "theme_id"),
@@ -588,7 +589,6 @@ def _similar_candidates(practice: Practice) -> list[int]:
         )
         for row in rows:
             scores[row["practice_id"]] += weight * row["n"]
-    scores.pop(practice.pk, None)
     best = sorted(scores, key=lambda pk: (-scores[pk], -pk))[:60]
     cache.set(key, best, 3600)
     return best

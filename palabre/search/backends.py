@@ -17,7 +17,6 @@ from django.utils import timezone
 from palabre.search.query import ParsedQuery, fts5_match, prefix_tsquery, tsquery
 from palabre.search.text import index_terms
 
-PG_CONFIG = {"fr": "palabre_fr", "en": "palabre_en"}
 KIND_CODES = {"practice": 1, "thread": 2, "workshop": 3, "resource": 4}
 SLOTS = 8
 
@@ -47,24 +46,8 @@ class SqliteBackend:
     vendor = "sqlite"
 
     def index(self, documents: list[Document]) -> None:
-        from palabre.search.models import SearchDocument
-
-        rows = {
-            (d.kind, d.object_id): SearchDocument(
-                id=document_id(d.kind, d.object_id),
-                kind=d.kind,
-                object_id=d.object_id,
-                language=d.language,
-                title=d.title,
-                summary=d.summary,
-                body=d.body,
-                terms_title=index_terms(d.title, d.language),
-                terms_summary=index_terms(d.summary, d.language),
-                terms_body=index_terms(d.body, d.language),
-            )
-            for d in documents
-        }
-        _upsert(rows)
+        # FTS5 indexes the stems (computed here: it has no French stemmer of its own).
+        _write(documents, stems=True)
 
     def fill_hits(self, kind: str, parsed: ParsedQuery) -> None:
         table = hits_table(kind)
@@ -99,22 +82,8 @@ class PostgresBackend:
     vendor = "postgresql"
 
     def index(self, documents: list[Document]) -> None:
-        from palabre.search.models import SearchDocument
-
-        rows = {
-            (d.kind, d.object_id): SearchDocument(
-                id=document_id(d.kind, d.object_id),
-                kind=d.kind,
-                object_id=d.object_id,
-                language=d.language,
-                title=d.title,
-                summary=d.summary,
-                body=d.body,
-            )
-            for d in documents
-        }
         # The vectors are generated columns: PostgreSQL computes them as rows are written.
-        _upsert(rows)
+        _write(documents, stems=False)
 
     def _query(self, parsed: ParsedQuery) -> tuple[str, list[str]]:
         """A tsquery expression matching in French or in English, and its parameters.
@@ -215,29 +184,43 @@ def _index_scan(cursor):
     cursor.execute("RESET enable_seqscan")
 
 
-def _upsert(rows: dict) -> list[int]:
-    """Insert or update documents (their ids are known in advance); returns the ids."""
+def _write(documents: list[Document], *, stems: bool) -> None:
+    """Insert or update the documents (their ids are known in advance)."""
     from palabre.search.models import SearchDocument
 
+    now = timezone.now()
+    rows = {}
+    for d in documents:  # the last version of an object wins
+        rows[d.kind, d.object_id] = SearchDocument(
+            id=document_id(d.kind, d.object_id),
+            kind=d.kind,
+            object_id=d.object_id,
+            language=d.language,
+            title=d.title,
+            summary=d.summary,
+            body=d.body,
+            terms_title=index_terms(d.title, d.language) if stems else "",
+            terms_summary=index_terms(d.summary, d.language) if stems else "",
+            terms_body=index_terms(d.body, d.language) if stems else "",
+            updated_at=now,
+        )
     if not rows:
-        return []
-    documents = list(rows.values())
-    ids = [d.pk for d in documents]
-    existing = set(SearchDocument.objects.filter(pk__in=ids).values_list("pk", flat=True))
+        return
+    existing = set(
+        SearchDocument.objects.filter(pk__in=[d.pk for d in rows.values()]).values_list(
+            "pk", flat=True
+        )
+    )
     fields = [
         "language", "title", "summary", "body", "terms_title", "terms_summary", "terms_body",
         "updated_at",
     ]  # fmt: skip
-    now = timezone.now()
-    for document in documents:
-        document.updated_at = now
-    to_update = [d for d in documents if d.pk in existing]
+    to_update = [d for d in rows.values() if d.pk in existing]
     if to_update:
         SearchDocument.objects.bulk_update(to_update, fields, batch_size=500)
     SearchDocument.objects.bulk_create(
-        [d for d in documents if d.pk not in existing], batch_size=500
+        [d for d in rows.values() if d.pk not in existing], batch_size=500
     )
-    return ids
 
 
 def backend():

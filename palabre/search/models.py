@@ -12,7 +12,6 @@ class SearchDocument(models.Model):
     columns, unknown to Django (see migration 0002), hold the weighted tsvectors:
     ``vector`` (everything) and ``rank_vector`` (title and summary, for ranking), so a
     document is written once, with its vectors.
-    holds the weighted tsvector, indexed with GIN.
     """
 
     # object id × 8 + the kind's code: FTS5 rows carry the same number, so a search
