@@ -31,8 +31,19 @@ def safe_cell(value: Any) -> Any:
         return timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
     if isinstance(value, int | float | Decimal | date):
         return value
-    text = str(value)
+    return defuse(str(value))
+
+
+def defuse(text: str) -> str:
+    """Text a spreadsheet would run as a formula, kept as text (an apostrophe first)."""
     return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def undefuse(value: Any) -> Any:
+    """What ``defuse`` wrote, read back as it was typed (imports read exports unchanged)."""
+    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
+        return value[1:]
+    return value
 
 
 def _text(value: Any) -> str:

@@ -24,6 +24,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from palabre.lib.spreadsheets import defuse, undefuse
 from palabre.organisations.models import Organisation
 from palabre.permissions import Visibility
 from palabre.practices.models import Practice, Revision, Step
@@ -44,7 +45,6 @@ TEXT = (
 )  # fmt: skip
 LISTS = ("partners", "authors", "themes", "tags")
 FORMATS = ("csv", "xlsx", "jsonl")
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 REVIEW_PERIOD_DAYS = 2 * 365
 
 
@@ -124,11 +124,6 @@ def export_rows(practices) -> Iterator[dict[str, Any]]:
             yield practice_row(practice, ids)
 
 
-def neutralise(value: str) -> str:
-    """A cell a spreadsheet would run as a formula is kept as text."""
-    return "'" + value if value.startswith(FORMULA_START) else value
-
-
 def _flat(row: dict[str, Any]) -> dict[str, Any]:
     flat = {}
     for name, value in row.items():
@@ -138,7 +133,7 @@ def _flat(row: dict[str, Any]) -> dict[str, Any]:
             value = json.dumps(value, ensure_ascii=False) if value else ""
         elif value is None:
             value = ""
-        flat[name] = neutralise(value) if isinstance(value, str) else value
+        flat[name] = defuse(value) if isinstance(value, str) else value
     return flat
 
 
@@ -190,12 +185,6 @@ class ImportReport:
     imported: bool = False
 
 
-def _unneutralise(value: Any) -> Any:
-    if isinstance(value, str) and len(value) > 1 and value[0] == "'" and value[1] in "=+-@\t\r":
-        return value[1:]
-    return value
-
-
 def read_rows(path: Path, fmt: str | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
     """(line number, row) pairs, streamed from a CSV, XLSX or JSONL file."""
     fmt = fmt or path.suffix.lstrip(".").lower()
@@ -203,7 +192,7 @@ def read_rows(path: Path, fmt: str | None = None) -> Iterator[tuple[int, dict[st
         with path.open(newline="", encoding="utf-8-sig") as handle:
             reader = csv.DictReader(handle)
             for row in reader:
-                yield reader.line_num, {k: _unneutralise(v) for k, v in row.items() if k}
+                yield reader.line_num, {k: undefuse(v) for k, v in row.items() if k}
     elif fmt == "jsonl":
         with path.open(encoding="utf-8-sig") as handle:
             for number, line in enumerate(handle, 1):
@@ -231,7 +220,7 @@ def read_rows(path: Path, fmt: str | None = None) -> Iterator[tuple[int, dict[st
         for number, values in enumerate(rows, 2):
             if values is None or all(v in (None, "") for v in values):
                 continue
-            yield number, {h: _unneutralise(v) for h, v in zip(header, values, strict=False) if h}
+            yield number, {h: undefuse(v) for h, v in zip(header, values, strict=False) if h}
         workbook.close()
     else:
         raise ValueError(fmt)
