@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from palabre.discussions.models import Answer, Thread
+from palabre.discussions.models import Answer, Space, Thread
 from palabre.lib.text import plain_text
 from palabre.permissions import discussions as rules
 from palabre.search import services as search
@@ -53,9 +53,13 @@ def thread_search(*, user: Any, q: str, limit: int = 5) -> tuple[int, list[tuple
         # Few matches (the usual case): check each one with the rules, without asking the
         # database which of all the library's practices this person may read.
         score = dict(matches)
-        threads = Thread.objects.filter(pk__in=score).select_related(
-            "space__practice", "space__theme"
+        # What the rules read, for all the threads at once.
+        threads = list(
+            Thread.objects.filter(pk__in=score)
+            .select_related("space__practice", "space__theme")
+            .prefetch_related("space__practice__partners", "space__practice__authors")
         )
+        Space.read_workshops([t.space for t in threads])
         visible = [t for t in threads if rules.can_view(user, t)]
         visible.sort(key=lambda t: (-score[t.pk], -t.last_activity_at.timestamp()))
         total, best = len(visible), visible[:limit]

@@ -21,6 +21,7 @@ from palabre.permissions import (
     is_facilitator,
     is_member,
     org_ids,
+    related_ids,
 )
 
 PUBLISHED = "published"
@@ -65,7 +66,7 @@ def practices_openable_by(user: Any) -> QuerySet:
 def _organisation_ids(practice: Any) -> set[int]:
     cached = getattr(practice, "_palabre_org_ids", None)
     if cached is None:
-        cached = {practice.lead_organisation_id, *practice.partners.values_list("pk", flat=True)}
+        cached = {practice.lead_organisation_id, *related_ids(practice, "partners")}
         practice._palabre_org_ids = cached
     return cached
 
@@ -73,7 +74,7 @@ def _organisation_ids(practice: Any) -> set[int]:
 def _author_ids(practice: Any) -> set[int]:
     cached = getattr(practice, "_palabre_author_ids", None)
     if cached is None:
-        cached = set(practice.authors.values_list("pk", flat=True))
+        cached = related_ids(practice, "authors")
         practice._palabre_author_ids = cached
     return cached
 

@@ -26,6 +26,7 @@ from palabre.permissions import (
     is_facilitator,
     is_member,
     org_ids,
+    related_ids,
 )
 
 
@@ -59,7 +60,7 @@ def workshops_visible_to(user: Any, queryset: QuerySet | None = None) -> QuerySe
 def _organiser_ids(workshop: Any) -> set[int]:
     cached = getattr(workshop, "_palabre_org_ids", None)
     if cached is None:
-        cached = set(workshop.organisers.values_list("pk", flat=True))
+        cached = related_ids(workshop, "organisers")
         workshop._palabre_org_ids = cached
     return cached
 

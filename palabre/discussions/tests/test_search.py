@@ -55,3 +55,49 @@ def test_hidden_answers_are_not_found(practice, outsider, author, facilitator):
     post_hide(post=answer, by=facilitator, reason="Publicité")
     assert thread_search(user=outsider, q="contrefacon")[0] == 0
     assert Thread.objects.count() == 1 and Answer.objects.count() == 1
+
+
+def test_finding_threads_takes_a_fixed_number_of_queries(
+    settings, practice, outsider, facilitator, org_a
+):
+    """Each thread found is checked with the rules: the practices' partners and authors and
+    the workshops' organisers are read once for all of them, not once per thread."""
+    from datetime import timedelta
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from palabre.discussions.services import space_for
+    from palabre.workshops.models import Workshop
+
+    settings.DISCUSSIONS_RATE_LIMIT_POSTS = 1000
+
+    def add_threads(first, n):
+        for i in range(first, first + n):
+            workshop = Workshop.objects.create(
+                title=f"Atelier {i}",
+                objectives="Partager",
+                start_date=timezone.localdate() + timedelta(days=10),
+                end_date=timezone.localdate() + timedelta(days=11),
+                venue="Salle",
+                city="Bafut",
+                status="published",
+                visibility="network",
+                created_by=facilitator,
+            )
+            workshop.organisers.set([org_a])
+            question(facilitator, space_for(workshop), f"Compost de l'atelier {i} ?")
+            question(outsider, space_for(practice), f"Compost sur la fiche {i} ?")
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            total, _found = thread_search(user=outsider, q="compost")
+        return total, len(captured)
+
+    add_threads(0, 2)
+    few = queries()
+    add_threads(2, 6)
+    many = queries()
+    assert (few[0], many[0]) == (4, 16)
+    assert many[1] == few[1]
