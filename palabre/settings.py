@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    # A service's refusal (ServiceError) that a view lets through becomes the error page.
+    "palabre.lib.middleware.ServiceErrorMiddleware",
 ]
 
 ROOT_URLCONF = "palabre.urls"
