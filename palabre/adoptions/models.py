@@ -23,11 +23,6 @@ def add_months(day: date, months: int) -> date:
 
 
 class AdoptionQuerySet(models.QuerySet["Adoption"]):
-    def visible_to(self, user) -> AdoptionQuerySet:
-        from palabre.permissions import adoptions as rules
-
-        return rules.adoptions_visible_to(user, self)
-
     def with_cards(self) -> AdoptionQuerySet:
         return self.select_related("practice", "organisation")
 
@@ -221,13 +216,6 @@ class FeedbackReport(models.Model):
         return self.visibility == self.Visibility.ORGANISATION
 
 
-class IndicatorQuerySet(models.QuerySet["Indicator"]):
-    def visible_to(self, user) -> IndicatorQuerySet:
-        from palabre.permissions import adoptions as rules
-
-        return rules.indicators_visible_to(user, self)
-
-
 class Indicator(models.Model):
     """One of an organisation's own indicators of success, with a baseline and a target."""
 
@@ -272,8 +260,6 @@ class Indicator(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-
-    objects = IndicatorQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("indicator")

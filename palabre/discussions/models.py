@@ -152,12 +152,6 @@ class Post(models.Model):
 
 
 class ThreadQuerySet(models.QuerySet["Thread"]):
-    def visible_to(self, user) -> ThreadQuerySet:
-        """Threads this person may read (see palabre.permissions.discussions)."""
-        from palabre.permissions import discussions as rules
-
-        return rules.discussions_visible_to(user, self)
-
     def questions(self) -> ThreadQuerySet:
         return self.filter(kind=Thread.Kind.QUESTION)
 

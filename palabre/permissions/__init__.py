@@ -17,15 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import models
-from django.db.models import Q
-from django.utils.translation import gettext_lazy as _
-
-
-class Visibility(models.TextChoices):
-    ORGANISATION = "organisation", _("my organisation only")
-    NETWORK = "network", _("network members")
-    PUBLIC = "public", _("everyone (public)")
+from palabre.lib.visibility import Visibility
 
 
 def is_member(user: Any) -> bool:
@@ -72,29 +64,6 @@ def forget(user: Any) -> None:
             delattr(user, attr)
 
 
-def visibility_q(
-    user: Any,
-    *,
-    visibility: str = "visibility",
-    organisations: tuple[str, ...] = ("organisation",),
-) -> Q:
-    """The rows this person may see, for any model with a visibility and owning organisation(s).
-
-    ``organisations`` lists the lookups of the organisations whose members see an
-    organisation-only row (e.g. the lead organisation and the partners).
-    """
-    if is_facilitator(user):
-        return Q()
-    if not is_member(user):
-        return Q(**{visibility: Visibility.PUBLIC})
-    rule = Q(**{f"{visibility}__in": [Visibility.PUBLIC, Visibility.NETWORK]})
-    ids = org_ids(user)
-    if ids:
-        for lookup in organisations:
-            rule |= Q(**{f"{lookup}__in": ids})
-    return rule
-
-
 def related_ids(obj: Any, name: str) -> set[int]:
     """The ids of one of obj's many-to-many relations (partners, organisers…), read from
     what a caller prefetched when it did: checking a list of objects then costs no query
@@ -106,7 +75,7 @@ def related_ids(obj: Any, name: str) -> set[int]:
 
 
 def can_see(user: Any, *, visibility: str, organisation_ids: set[int] | frozenset[int]) -> bool:
-    """The same rule as ``visibility_q``, for one object already in memory."""
+    """The shared visibility rule, for one object already in memory."""
     if visibility == Visibility.PUBLIC or is_facilitator(user):
         return True
     if not is_member(user):

@@ -25,8 +25,8 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from palabre.lib.spreadsheets import defuse, undefuse
+from palabre.lib.visibility import Visibility
 from palabre.organisations.models import Organisation
-from palabre.permissions import Visibility
 from palabre.practices.models import Practice, Revision, Step
 from palabre.themes.models import Tag, Theme
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from palabre.permissions import Visibility
+from palabre.lib.visibility import Visibility
 
 LONG_TEXTS = (
     "context", "objectives", "beneficiaries", "stakeholders", "approach", "resources",
@@ -21,12 +21,6 @@ LONG_TEXTS = (
 class PracticeQuerySet(models.QuerySet["Practice"]):
     def published(self) -> PracticeQuerySet:
         return self.filter(status=Practice.Status.PUBLISHED)
-
-    def visible_to(self, user) -> PracticeQuerySet:
-        """Published practices this person may read (see palabre.permissions.practices)."""
-        from palabre.permissions import practices as rules
-
-        return rules.practices_visible_to(user, self)
 
     def with_cards(self) -> PracticeQuerySet:
         """What a list of practices shows, in a fixed number of queries, without the long

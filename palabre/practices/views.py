@@ -80,7 +80,9 @@ def index(request):
 @login_required
 def mine(request):
     practices = selectors.practices_in_progress(user=request.user)
-    saved = Practice.objects.filter(saves__user=request.user).visible_to(request.user).with_cards()
+    saved = rules.practices_visible_to(
+        request.user, Practice.objects.filter(saves__user=request.user)
+    ).with_cards()
     return render(
         request,
         "practices/mine.html",

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
-from palabre.permissions import Visibility
+from palabre.lib.visibility import Visibility
 
 DEFAULT_TIME_ZONE = "Africa/Douala"
 
@@ -118,12 +118,6 @@ class FacilitationTool(models.Model):
 
 
 class WorkshopQuerySet(models.QuerySet["Workshop"]):
-    def visible_to(self, user) -> WorkshopQuerySet:
-        """Workshops this person may open (see palabre.permissions.workshops)."""
-        from palabre.permissions import workshops as rules
-
-        return rules.workshops_visible_to(user, self)
-
     def upcoming(self, today: date | None = None) -> WorkshopQuerySet:
         return self.filter(end_date__gte=today or timezone.localdate())
 
