@@ -224,17 +224,29 @@ def practice_withdraw(*, practice: Practice, by: Any) -> Practice:
     return current
 
 
-def _tell_authors(practice: Practice, *, kind: str, title, by: Any, body="") -> None:
+def practice_authors_notify(
+    *,
+    practice: Practice,
+    kind: str,
+    title: Any,
+    by: Any,
+    body: Any = "",
+    params: dict[str, Any] | None = None,
+    url: str | None = None,
+    target: Any = None,
+) -> None:
+    """Tell each author of a practice about something that happened to it (or to what
+    hangs on it: an adoption, a feedback report…). Their notification choices apply."""
     for author in practice.authors.all():
         notify(
             recipient=author,
             kind=kind,
             title=title,
-            params={"title": practice.title},
+            params={"title": practice.title, **(params or {})},
             body=body,
-            url=practice.get_absolute_url(),
+            url=url or practice.get_absolute_url(),
             actor=by,
-            target=practice,
+            target=target if target is not None else practice,
         )
 
 
@@ -275,8 +287,8 @@ def practice_request_changes(
         organisation=current.lead_organisation,
         data={"sections": sorted(written)},
     )
-    _tell_authors(
-        current,
+    practice_authors_notify(
+        practice=current,
         kind="practice.changes_requested",
         title=gettext_lazy("Changes requested on your practice “%(title)s”"),
         body=gettext_lazy(
@@ -400,8 +412,8 @@ def practice_publish(*, practice: Practice, by: Any, note: str = "") -> Practice
         organisation=target.lead_organisation,
         data={"revision": revision.number},
     )
-    _tell_authors(
-        target,
+    practice_authors_notify(
+        practice=target,
         kind="practice.published",
         title=gettext_lazy("Your practice “%(title)s” is published"),
         by=by,
@@ -525,8 +537,8 @@ def practices_remind_review(*, today: date | None = None) -> int:
     count = 0
     for practice in due.iterator():
         with transaction.atomic():
-            _tell_authors(
-                practice,
+            practice_authors_notify(
+                practice=practice,
                 kind="practice.review_due",
                 title=gettext_lazy("Is “%(title)s” still right? Please re-validate or update it"),
                 body=gettext_lazy(
