@@ -28,6 +28,14 @@ class UserManager(BaseUserManager["User"]):
         user.save(using=self._db)
         return user
 
+    def facilitators(self) -> models.QuerySet[User]:
+        """Active people with a facilitator's rights: facilitators and network admins (the
+        same rule as ``User.is_facilitator``)."""
+        return self.filter(
+            is_active=True,
+            network_role__in=[User.NetworkRole.FACILITATOR, User.NetworkRole.ADMIN],
+        )
+
     def create_superuser(self, email: str, password: str | None = None, **extra) -> User:
         extra.pop("is_staff", None)
         extra["is_superuser"] = True

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.db.models import Count, Prefetch
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
@@ -17,10 +16,8 @@ from palabre.discussions.models import Answer, Mention, Space, Subscription, Thr
 from palabre.lib.api import ErrorOut, PageMeta
 from palabre.lib.errors import ServiceError
 from palabre.lib.text import markdown_to_html
-from palabre.organisations.models import Organisation
 from palabre.permissions import discussions as rules
 from palabre.permissions import practices as practice_rules
-from palabre.practices.models import Practice
 from palabre.themes.models import Theme
 
 router = Router(tags=["discussions"])
@@ -174,23 +171,19 @@ def _answer(a: Answer, user, thread: Thread) -> dict:
 
 
 def _thread_for(request, thread_id: int) -> Thread:
-    return get_object_or_404(
-        rules.discussions_visible_to(request.auth).select_related(
-            "author", "space__theme", "space__practice"
-        ),
-        pk=thread_id,
+    return rules.thread_for(
+        request.auth,
+        thread_id,
+        queryset=Thread.objects.select_related("author", "space__theme", "space__practice"),
     )
 
 
 def _answer_for(request, answer_id: int) -> Answer:
-    answer = get_object_or_404(
-        Answer.objects.select_related("thread__space__practice", "thread__space__theme"),
-        pk=answer_id,
-        thread__in=rules.discussions_visible_to(request.auth).values("pk"),
+    return rules.answer_for(
+        request.auth,
+        answer_id,
+        queryset=Answer.objects.select_related("thread__space__practice", "thread__space__theme"),
     )
-    if not rules.can_view(request.auth, answer):
-        raise Http404
-    return answer
 
 
 def _full(request, thread: Thread) -> dict:
@@ -259,9 +252,7 @@ def create_thread(request, payload: ThreadIn):
     if (payload.practice is None) == (not payload.theme):
         raise ServiceError(_("Give either a practice or a theme."))
     if payload.practice is not None:
-        subject = Practice.objects.filter(pk=payload.practice).first()
-        if subject is None or not practice_rules.can_view(request.auth, subject):
-            raise Http404
+        subject = practice_rules.practice_for(request.auth, payload.practice)
     else:
         subject = get_object_or_404(Theme, slug=payload.theme)
     thread = services.thread_create(
@@ -450,14 +441,6 @@ def unhide_answer(request, answer_id: int):
     return _answer_out(request, answer)
 
 
-FOLLOWABLE = {
-    "practice": Practice,
-    "theme": Theme,
-    "thread": Thread,
-    "organisation": Organisation,
-}
-
-
 @router.get(
     "/subscriptions",
     response={200: list[SubscriptionOut], 401: ErrorOut},
@@ -480,10 +463,7 @@ def list_subscriptions(request):
 def _follow(request, kind: str, target_id: int, follow: bool):
     if (refused := _member(request)) is not None:
         return refused
-    model = FOLLOWABLE.get(kind)
-    if model is None:
-        raise Http404
-    target = get_object_or_404(model, pk=target_id)
+    target = rules.followable_for(request.auth, kind, target_id)
     return {"following": services.subscription_set(user=request.auth, target=target, follow=follow)}
 
 

@@ -11,7 +11,6 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -753,9 +752,7 @@ def unanswered_tell(*, now: datetime | None = None) -> int:
             flagged += 1
     if flagged:
         hours = int(selectors.unanswered_after().total_seconds() // 3600)
-        facilitators = get_user_model().objects.filter(
-            Q(network_role="facilitator") | Q(network_role="admin"), is_active=True
-        )
+        facilitators = get_user_model().objects.facilitators()
         with transaction.atomic():
             for facilitator in facilitators:
                 notify(

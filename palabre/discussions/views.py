@@ -23,7 +23,6 @@ from palabre.discussions.forms import (
 from palabre.discussions.models import Answer, Space, Thread
 from palabre.lib.errors import ServiceError
 from palabre.lib.views import form_add_service_error, service_error_page
-from palabre.organisations.models import Organisation
 from palabre.permissions import discussions as rules
 from palabre.permissions import practices as practice_rules
 from palabre.practices.models import Practice
@@ -34,30 +33,27 @@ PAGE_SIZE = 20
 
 def thread_for(request, pk: int) -> Thread:
     """The thread if this person may read it; otherwise 404, as if it did not exist."""
-    return get_object_or_404(
-        rules.discussions_visible_to(request.user).select_related(
+    return rules.thread_for(
+        request.user,
+        pk,
+        queryset=Thread.objects.select_related(
             "author", "hidden_by", "accepted_by", "space__theme__parent", "space__practice"
         ),
-        pk=pk,
     )
 
 
 def answer_for(request, pk: int) -> Answer:
-    answer = get_object_or_404(
-        Answer.objects.select_related("thread__space__practice", "thread__space__theme", "author"),
-        pk=pk,
-        thread__in=rules.discussions_visible_to(request.user).values("pk"),
+    return rules.answer_for(
+        request.user,
+        pk,
+        queryset=Answer.objects.select_related(
+            "thread__space__practice", "thread__space__theme", "author"
+        ),
     )
-    if not rules.can_view(request.user, answer):
-        raise Http404
-    return answer
 
 
 def practice_for(request, pk: int) -> Practice:
-    practice = get_object_or_404(Practice.objects.select_related("lead_organisation"), pk=pk)
-    if not practice_rules.can_view(request.user, practice):
-        raise Http404
-    return practice
+    return practice_rules.practice_for(request.user, pk)
 
 
 # Lists -----------------------------------------------------------------------
@@ -358,10 +354,7 @@ def _edit(request, *, post, form_class, initial: dict, save, template_context: d
     form = form_class(request.POST or None, initial=initial)
     status = 200
     if not rules.can_edit(request.user, post):
-        try:
-            services.check_editable(request.user, post)
-        except ServiceError as error:
-            return service_error_page(request, error)
+        services.check_editable(request.user, post)
     if request.method == "POST":
         if form.is_valid():
             try:
@@ -458,10 +451,7 @@ def hide(request, kind: str, pk: int):
 @login_required
 def unhide(request, kind: str, pk: int):
     post = _post_for(request, kind, pk)
-    try:
-        services.post_unhide(post=post, by=request.user)
-    except ServiceError as error:
-        return service_error_page(request, error)
+    services.post_unhide(post=post, by=request.user)
     messages.success(request, _("The message is shown again."))
     return redirect(post.get_absolute_url())
 
@@ -470,10 +460,7 @@ def unhide(request, kind: str, pk: int):
 @login_required
 def accept(request, pk: int):
     item = answer_for(request, pk)
-    try:
-        services.answer_accept(answer=item, by=request.user)
-    except ServiceError as error:
-        return service_error_page(request, error)
+    services.answer_accept(answer=item, by=request.user)
     messages.success(request, _("Marked as the answer that helped. Thank you!"))
     return redirect(item.get_absolute_url())
 
@@ -482,10 +469,7 @@ def accept(request, pk: int):
 @login_required
 def unaccept(request, pk: int):
     item = thread_for(request, pk)
-    try:
-        services.answer_unaccept(thread=item, by=request.user)
-    except ServiceError as error:
-        return service_error_page(request, error)
+    services.answer_unaccept(thread=item, by=request.user)
     messages.success(request, _("No answer is marked any more."))
     return redirect(item)
 
@@ -496,10 +480,7 @@ def unaccept(request, pk: int):
 def useful(request, pk: int):
     item = answer_for(request, pk)
     wanted = request.POST.get("useful", "1") == "1"
-    try:
-        services.answer_set_useful(answer=item, by=request.user, useful=wanted)
-    except ServiceError as error:
-        return service_error_page(request, error)
+    services.answer_set_useful(answer=item, by=request.user, useful=wanted)
     if request.htmx:
         item.useful_count = item.useful_marks.count()
         item.marked_useful = wanted
@@ -514,29 +495,14 @@ def useful(request, pk: int):
 
 # Following ---------------------------------------------------------------------
 
-FOLLOWABLE = {
-    "practice": Practice,
-    "theme": Theme,
-    "thread": Thread,
-    "organisation": Organisation,
-}
-
 
 @require_POST
 @login_required
 @vary_on_headers("HX-Request")
 def follow(request, kind: str, pk: int):
-    model = FOLLOWABLE.get(kind)
-    if model is None:
-        raise Http404
-    target = get_object_or_404(model, pk=pk)
-    if not rules.can_follow(request.user, target):
-        raise Http404
+    target = rules.followable_for(request.user, kind, pk)
     wanted = request.POST.get("follow", "1") == "1"
-    try:
-        now = services.subscription_set(user=request.user, target=target, follow=wanted)
-    except ServiceError as error:
-        return service_error_page(request, error)
+    now = services.subscription_set(user=request.user, target=target, follow=wanted)
     if request.htmx:
         return render(
             request,

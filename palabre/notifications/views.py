@@ -11,8 +11,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from palabre.lib.errors import ServiceError
-from palabre.lib.views import service_error_page
 from palabre.notifications import kinds, selectors, services
 from palabre.notifications.forms import PreferencesForm
 from palabre.notifications.models import Notification
@@ -92,10 +90,7 @@ def unsubscribe(request, token: str):
     links on their own; POST (that button, or a mail program's one-click
     unsubscribe) stops the e-mails.
     """
-    try:
-        user, scope = services.unsubscribe_read(token)
-    except ServiceError as error:
-        return service_error_page(request, error)
+    user, scope = services.unsubscribe_read(token)
     context = {"scope": scope, "kind": kinds.get(scope), "token": token, "person": user}
     if request.method == "GET":
         return render(request, "notifications/unsubscribe.html", context)

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from palabre.accounts.forms import InvitationAcceptForm
 from palabre.audit.models import AuditEvent
 from palabre.lib.errors import ServiceError
-from palabre.lib.views import form_add_service_error, service_error_page
+from palabre.lib.views import form_add_service_error
 from palabre.organisations import selectors, services
 from palabre.organisations.forms import (
     DirectoryFilterForm,
@@ -142,13 +142,10 @@ def member_role(request, slug: str, pk: int):
     organisation, membership = _membership(request, slug, pk)
     form = MembershipRoleForm(request.POST)
     if not form.is_valid():
-        return service_error_page(request, ServiceError(_("Unknown role.")))
-    try:
-        services.membership_change_role(
-            membership=membership, role=form.cleaned_data["role"], by=request.user
-        )
-    except ServiceError as error:
-        return service_error_page(request, error)
+        raise ServiceError(_("Unknown role."))
+    services.membership_change_role(
+        membership=membership, role=form.cleaned_data["role"], by=request.user
+    )
     messages.success(
         request,
         _("%(name)s is now %(role)s.")
@@ -164,10 +161,7 @@ def member_role(request, slug: str, pk: int):
 @login_required
 def member_remove(request, slug: str, pk: int):
     organisation, membership = _membership(request, slug, pk)
-    try:
-        services.membership_remove(membership=membership, by=request.user)
-    except ServiceError as error:
-        return service_error_page(request, error)
+    services.membership_remove(membership=membership, by=request.user)
     messages.success(
         request,
         _("%(name)s no longer belongs to %(organisation)s.")
@@ -216,10 +210,7 @@ def invite(request, slug: str):
 def invitation_revoke(request, slug: str, pk: int):
     organisation = _managed_organisation(request, slug)
     invitation = get_object_or_404(organisation.invitations, pk=pk)
-    try:
-        services.invitation_revoke(invitation=invitation, by=request.user)
-    except ServiceError as error:
-        return service_error_page(request, error)
+    services.invitation_revoke(invitation=invitation, by=request.user)
     messages.success(request, _("Invitation withdrawn."))
     return redirect("organisations:members", slug=organisation.slug)
 
@@ -248,10 +239,7 @@ def invitation(request, token: str):
     existing_account = user is None and _account_exists(found.email)
     if user is not None or existing_account:
         if request.method == "POST" and user is not None:
-            try:
-                services.invitation_accept(invitation=found, user=user)
-            except ServiceError as error:
-                return service_error_page(request, error)
+            services.invitation_accept(invitation=found, user=user)
             messages.success(
                 request, _("Welcome to %(organisation)s!") % {"organisation": found.organisation}
             )
@@ -266,15 +254,12 @@ def invitation(request, token: str):
     )
     if request.method == "POST":
         if form.is_valid():
-            try:
-                new_user = services.invitation_accept(
-                    invitation=found,
-                    display_name=form.cleaned_data["display_name"],
-                    language=form.cleaned_data["language"],
-                    password=form.cleaned_data["password1"],
-                )
-            except ServiceError as error:
-                return service_error_page(request, error)
+            new_user = services.invitation_accept(
+                invitation=found,
+                display_name=form.cleaned_data["display_name"],
+                language=form.cleaned_data["language"],
+                password=form.cleaned_data["password1"],
+            )
             login(request, new_user, backend="palabre.accounts.backends.EmailBackend")
             translation.activate(new_user.language)
             messages.success(

@@ -1,12 +1,18 @@
 """The one place that decides who may see and do what in Palabre.
 
 Every view, API route, feed, e-mail and export asks this package, never its own
-rule. Each module answers two questions for one kind of object: "may this person
-do X with this one?" (``can_*``) and "which rows may this person see?"
-(``*_visible_to`` querysets). What someone may not see answers 404, like what
-does not exist.
+rule. Each module serves one app's kinds of object with the same three shapes:
+``<noun>_for(user, pk)`` fetches one object for a person or raises 404 (what someone
+may not see answers like what does not exist); ``<nouns>_visible_to(user)`` (and,
+where work in progress exists, ``<nouns>_openable_by(user)``) is the queryset of
+what the person may see; ``can_*(user, obj)`` answers "may this person do X with
+this one?". The per-object answer and the querysets agree: the truth-table tests in
+``palabre/permissions/tests`` check every kind of person against every state.
 
-The shared rule (DESIGN.md, "Who sees what"):
+The modules import the models they judge at the top (models import nothing from
+here: their shared vocabulary, such as ``Visibility``, lives in ``palabre.lib``).
+
+The shared rule (docs/architecture.md, "Who sees what"):
 - anonymous visitors see public content only;
 - members see network content, and organisation-only content of their own
   organisations;
@@ -15,9 +21,33 @@ The shared rule (DESIGN.md, "Who sees what"):
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
+
+from django.db.models import Model, QuerySet
+from django.http import Http404
 
 from palabre.lib.visibility import Visibility
+
+__all__ = [
+    "Visibility",
+    "admin_org_ids",
+    "audience_key",
+    "can_see",
+    "can_view",
+    "forget",
+    "is_facilitator",
+    "is_member",
+    "is_network_admin",
+    "object_or_404",
+    "org_ids",
+    "related_ids",
+]
+
+M = TypeVar("M", bound=Model)
+
+# The largest primary key a database column holds (64-bit signed): a bigger number in an
+# address or a request is nothing that exists.
+MAX_PK = 2**63 - 1
 
 
 def is_member(user: Any) -> bool:
@@ -57,11 +87,38 @@ def admin_org_ids(user: Any) -> frozenset[int]:
     return cached
 
 
+def audience_key(user: Any) -> str:
+    """Equal for two people exactly when the visibility rule shows them the same shared
+    records (the same organisations, or both facilitators, or both anonymous): what a
+    cache of search results or counts may be shared by."""
+    if is_facilitator(user):
+        return "f"
+    if not is_member(user):
+        return "a"
+    return "m" + ",".join(str(pk) for pk in sorted(org_ids(user)))
+
+
 def forget(user: Any) -> None:
     """Drop cached memberships after they change."""
     for attr in ("_palabre_org_ids", "_palabre_admin_org_ids"):
         if hasattr(user, attr):
             delattr(user, attr)
+
+
+def object_or_404(queryset: QuerySet[M], key: Any, *, field: str = "pk") -> M:
+    """One row of ``queryset`` by ``field``, or 404 for a missing row and for a key that
+    cannot be one (not a whole number, out of range). Only the access functions of this
+    package call it: they filter or check what the person may see."""
+    try:
+        number = int(key)
+    except (TypeError, ValueError):
+        raise Http404 from None
+    if not 0 < number <= MAX_PK:
+        raise Http404
+    try:
+        return queryset.get(**{field: number})
+    except queryset.model.DoesNotExist:
+        raise Http404 from None
 
 
 def related_ids(obj: Any, name: str) -> set[int]:

@@ -10,30 +10,44 @@ Hidden threads and answers stay readable by facilitators and by their author;
 others see a placeholder for an answer and nothing of a thread.
 Facilitators moderate; authors edit their own posts for a short while and may
 hide them.
+
+Access: ``thread_for(user, pk)`` and ``answer_for(user, pk)`` fetch one for a person or
+raise 404; ``discussions_visible_to`` and ``answers_visible_to`` are the querysets;
+``followable_for(user, kind, pk)`` fetches what a person may follow.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
 
-from palabre.permissions import is_facilitator, is_member
+from palabre import permissions
+from palabre.discussions.models import Answer, Mention, Space, Subscription, Thread, UsefulMark
+from palabre.organisations.models import Organisation
+from palabre.permissions import is_facilitator, is_member, object_or_404
 from palabre.permissions import practices as practice_rules
+from palabre.permissions import workshops as workshop_rules
+from palabre.practices.models import Practice
+from palabre.themes.models import Theme
 
-THEME, PRACTICE, WORKSHOP = "theme", "practice", "workshop"
+THEME, PRACTICE, WORKSHOP = Space.Kind.THEME, Space.Kind.PRACTICE, Space.Kind.WORKSHOP
+
+# What a person may follow, by the name used in addresses and the API.
+FOLLOWABLE: dict[str, type[Model]] = {
+    Subscription.Kind.PRACTICE: Practice,
+    Subscription.Kind.THEME: Theme,
+    Subscription.Kind.THREAD: Thread,
+    Subscription.Kind.ORGANISATION: Organisation,
+}
 
 
 def edit_window() -> timedelta:
-    return timedelta(minutes=getattr(settings, "DISCUSSIONS_EDIT_WINDOW_MINUTES", 15))
-
-
-def _models():
-    from palabre.discussions import models
-
-    return models
+    return timedelta(minutes=settings.DISCUSSIONS_EDIT_WINDOW_MINUTES)
 
 
 # Which rows ------------------------------------------------------------------
@@ -43,12 +57,10 @@ def _workshop_q(user: Any, prefix: str) -> Q:
     """A workshop's space is for the members who may see the workshop."""
     if not is_member(user):
         return Q(pk__in=[])
-    from palabre.permissions.workshops import workshops_visible_to
-
     return Q(
         **{
             f"{prefix}kind": WORKSHOP,
-            f"{prefix}object_id__in": workshops_visible_to(user).values("pk"),
+            f"{prefix}object_id__in": workshop_rules.workshops_visible_to(user).values("pk"),
         }
     )
 
@@ -70,7 +82,6 @@ def spaces_q(user: Any, prefix: str = "") -> Q:
 
 def discussions_visible_to(user: Any, queryset: QuerySet | None = None) -> QuerySet:
     """Threads this person may read: every list, search, feed, API and e-mail uses this."""
-    Thread = _models().Thread
     qs = queryset if queryset is not None else Thread.objects.all()
     if is_facilitator(user):
         return qs
@@ -83,7 +94,6 @@ def discussions_visible_to(user: Any, queryset: QuerySet | None = None) -> Query
 
 def answers_visible_to(user: Any, queryset: QuerySet | None = None) -> QuerySet:
     """Answers this person may read in full (hidden ones only for moderators and their author)."""
-    Answer = _models().Answer
     qs = queryset if queryset is not None else Answer.objects.all()
     qs = qs.filter(thread__in=discussions_visible_to(user).values("pk"))
     if is_facilitator(user):
@@ -96,10 +106,9 @@ def answers_visible_to(user: Any, queryset: QuerySet | None = None) -> QuerySet:
 
 def visible_pks(user: Any, model: Any, pks) -> set:
     """Of these ids, those this person may see (the notification list checks many at once)."""
-    m = _models()
-    if model is m.Thread:
+    if model is Thread:
         return set(discussions_visible_to(user).filter(pk__in=pks).values_list("pk", flat=True))
-    if model is m.Answer:
+    if model is Answer:
         return set(answers_visible_to(user).filter(pk__in=pks).values_list("pk", flat=True))
     return {obj.pk for obj in model._default_manager.filter(pk__in=pks) if can_view(user, obj)}
 
@@ -115,10 +124,8 @@ def can_view_space(user: Any, space: Any) -> bool:
     if space.kind == THEME:
         return is_member(user)
     if space.kind == WORKSHOP and is_member(user):
-        from palabre.permissions.workshops import can_view_workshop
-
         workshop = space.subject
-        return workshop is not None and can_view_workshop(user, workshop)
+        return workshop is not None and workshop_rules.can_view_workshop(user, workshop)
     return False
 
 
@@ -131,18 +138,17 @@ def post_shown(user: Any, post: Any) -> bool:
 
 
 def can_view(user: Any, obj: Any) -> bool:
-    m = _models()
-    if isinstance(obj, m.Space):
+    if isinstance(obj, Space):
         return can_view_space(user, obj)
-    if isinstance(obj, m.Thread):
+    if isinstance(obj, Thread):
         return can_view_space(user, obj.space) and post_shown(user, obj)
-    if isinstance(obj, m.Answer):
+    if isinstance(obj, Answer):
         return can_view(user, obj.thread) and post_shown(user, obj)
-    if isinstance(obj, m.Mention):
+    if isinstance(obj, Mention):
         return can_view(user, obj.answer if obj.answer_id else obj.thread)
-    if isinstance(obj, m.UsefulMark):
+    if isinstance(obj, UsefulMark):
         return can_view(user, obj.answer)
-    if isinstance(obj, m.Subscription):
+    if isinstance(obj, Subscription):
         return is_member(user) and obj.user_id == user.pk
     return is_member(user)
 
@@ -152,7 +158,7 @@ def can_post_in(user: Any, space: Any) -> bool:
     if not is_member(user) or not can_view_space(user, space):
         return False
     if space.kind == PRACTICE:
-        return space.practice.status == "published"
+        return space.practice.status == Practice.Status.PUBLISHED
     return space.kind in (THEME, WORKSHOP)
 
 
@@ -168,10 +174,8 @@ def is_author(user: Any, post: Any) -> bool:
     return is_member(user) and post.author_id is not None and post.author_id == user.pk
 
 
-def can_edit(user: Any, post: Any, *, now=None) -> bool:
+def can_edit(user: Any, post: Any, *, now: datetime | None = None) -> bool:
     """Its author, within the editing window, while it is not hidden."""
-    from django.utils import timezone
-
     now = now or timezone.now()
     return is_author(user, post) and not post.is_hidden and now - post.created_at <= edit_window()
 
@@ -190,7 +194,7 @@ def can_unhide(user: Any, post: Any) -> bool:
 def can_accept(user: Any, thread: Any) -> bool:
     """The asker, or a facilitator, marks the answer that helped."""
     return (
-        thread.kind == "question"
+        thread.kind == Thread.Kind.QUESTION
         and not thread.is_hidden
         and (can_moderate(user) or is_author(user, thread))
     )
@@ -207,6 +211,35 @@ def can_mark_useful(user: Any, answer: Any) -> bool:
 
 def can_follow(user: Any, target: Any) -> bool:
     """Follow what one may see: a practice, a theme, a thread, an organisation."""
-    from palabre.permissions import can_view as can_view_anything
+    return is_member(user) and permissions.can_view(user, target)
 
-    return is_member(user) and can_view_anything(user, target)
+
+# Fetching one ------------------------------------------------------------------
+
+
+def thread_for(user: Any, pk: Any, *, queryset: QuerySet[Thread] | None = None) -> Thread:
+    """The thread if this person may read it; otherwise 404, as if it did not exist."""
+    return object_or_404(discussions_visible_to(user, queryset), pk)
+
+
+def answer_for(user: Any, pk: Any, *, queryset: QuerySet[Answer] | None = None) -> Answer:
+    """The answer if this person may read it in its thread; otherwise 404."""
+    qs = queryset if queryset is not None else Answer.objects.select_related("thread__space")
+    answer = object_or_404(
+        qs.filter(thread__in=discussions_visible_to(user).values("pk")),
+        pk,
+    )
+    if not can_view(user, answer):
+        raise Http404
+    return answer
+
+
+def followable_for(user: Any, kind: str, pk: Any) -> Model:
+    """What the person asks to follow, if it is of a followable kind and they may see it."""
+    model = FOLLOWABLE.get(kind)
+    if model is None:
+        raise Http404
+    target = object_or_404(model._default_manager.all(), pk)
+    if not can_follow(user, target):
+        raise Http404
+    return target

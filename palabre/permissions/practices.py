@@ -3,9 +3,14 @@
 - Published practices follow the shared visibility rule; an organisation-only
   practice is seen by members of its lead organisation and of its partners.
 - Work in progress (draft, submitted, changes requested) and archived practices
-  are seen by those who may edit them, and by facilitators once submitted.
+  are seen by those who may edit them (facilitators included).
 - Editors are the authors, the org admins of the lead organisation and facilitators.
 - Only facilitators review and publish.
+
+Access: ``practice_for(user, pk)`` fetches a practice for a person or raises 404;
+``practices_visible_to(user)`` is what lists, search, feeds and exports show;
+``practices_openable_by(user)`` is what the person may open. ``can_view`` answers the
+same as ``practices_openable_by`` for one practice (tests/test_practices.py says so).
 """
 
 from __future__ import annotations
@@ -13,29 +18,26 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.http import Http404
 
+from palabre.lib.visibility import Visibility
+from palabre.organisations.models import Organisation
 from palabre.permissions import (
-    Visibility,
     admin_org_ids,
     can_see,
     is_facilitator,
     is_member,
+    object_or_404,
     org_ids,
     related_ids,
 )
+from palabre.practices.models import Attachment, Practice, Revision
 
-PUBLISHED = "published"
-
-
-def _practice_model():
-    from palabre.practices.models import Practice
-
-    return Practice
+PUBLISHED = Practice.Status.PUBLISHED
 
 
 def practices_visible_to(user: Any, queryset: QuerySet | None = None) -> QuerySet:
     """Published practices this person may read: every list, search, feed and export uses this."""
-    Practice = _practice_model()
     qs = (queryset if queryset is not None else Practice.objects.all()).filter(status=PUBLISHED)
     if is_facilitator(user):
         return qs
@@ -50,17 +52,26 @@ def practices_visible_to(user: Any, queryset: QuerySet | None = None) -> QuerySe
     return qs.filter(rule)
 
 
+def practices_edited_by(user: Any) -> QuerySet[Practice]:
+    """Practices the person writes or looks after: as an author, or as an org admin of
+    the lead organisation (whatever their status; facilitators' review rights aside)."""
+    if not is_member(user):
+        return Practice.objects.none()
+    return Practice.objects.filter(
+        Q(authors=user) | Q(lead_organisation__in=admin_org_ids(user))
+    ).distinct()
+
+
 def practices_openable_by(user: Any) -> QuerySet:
-    """Every practice this person may open: published ones they may read, plus work they edit or review."""
-    Practice = _practice_model()
+    """Every practice this person may open: published ones they may read, plus those they
+    may edit (their own work, their organisation's as its admin; everything for facilitators)."""
+    if is_facilitator(user):
+        return Practice.objects.all()
     readable = practices_visible_to(user).values("pk")
     if not is_member(user):
         return Practice.objects.filter(pk__in=readable)
-    mine = Q(authors=user) | Q(lead_organisation__in=admin_org_ids(user))
-    extra = Practice.objects.filter(mine)
-    if is_facilitator(user):
-        extra = Practice.objects.exclude(status="draft") | extra
-    return Practice.objects.filter(Q(pk__in=readable) | Q(pk__in=extra.values("pk")))
+    extra = practices_edited_by(user).values("pk")
+    return Practice.objects.filter(Q(pk__in=readable) | Q(pk__in=extra))
 
 
 def _organisation_ids(practice: Any) -> set[int]:
@@ -97,8 +108,7 @@ def can_edit(user: Any, practice: Any) -> bool:
 
 
 def can_view(user: Any, practice: Any) -> bool:
-    from palabre.practices.models import Attachment, Practice, Revision
-
+    """May this person open this practice (or one of its attachments or revisions)?"""
     if isinstance(practice, Attachment | Revision):
         practice = practice.practice
     if not isinstance(practice, Practice):
@@ -107,8 +117,8 @@ def can_view(user: Any, practice: Any) -> bool:
         user, visibility=practice.visibility, organisation_ids=_organisation_ids(practice)
     ):
         return True
-    if practice.status in ("submitted", "changes_requested") and is_facilitator(user):
-        return True
+    if not is_member(user):
+        return False
     return can_edit(user, practice)
 
 
@@ -135,10 +145,46 @@ def can_see_statistics(user: Any, practice: Any) -> bool:
     return can_edit(user, practice)
 
 
-def lead_organisation_choices(user: Any) -> QuerySet:
+def lead_organisation_choices(user: Any) -> QuerySet[Organisation]:
     """Organisations a person may write a practice for."""
-    from palabre.organisations.models import Organisation
-
     if is_facilitator(user):
         return Organisation.objects.all()
     return Organisation.objects.filter(pk__in=org_ids(user))
+
+
+# Fetching one ----------------------------------------------------------------
+
+
+def practice_for(user: Any, pk: Any, *, queryset: QuerySet[Practice] | None = None) -> Practice:
+    """The practice if this person may open it; otherwise 404, as if it did not exist."""
+    practice = object_or_404(
+        queryset if queryset is not None else Practice.objects.select_related("lead_organisation"),
+        pk,
+    )
+    if not can_view(user, practice):
+        raise Http404
+    return practice
+
+
+def practice_editable_for(
+    user: Any, pk: Any, *, queryset: QuerySet[Practice] | None = None
+) -> Practice:
+    """The practice if this person may open and edit it; otherwise 404."""
+    practice = practice_for(user, pk, queryset=queryset)
+    if not can_edit(user, practice):
+        raise Http404
+    return practice
+
+
+def attachment_for(user: Any, practice: Practice, pk: Any) -> Attachment:
+    """An attachment of a practice the person could open (``practice_for`` first)."""
+    attachment = object_or_404(Attachment.objects.filter(practice=practice), pk)
+    attachment.practice = practice
+    return attachment
+
+
+def revision_for(user: Any, practice: Practice, number: Any) -> Revision:
+    """A published revision of a practice the person could open, by its number."""
+    revision = object_or_404(Revision.objects.filter(practice=practice), number, field="number")
+    revision.practice = practice
+    return revision

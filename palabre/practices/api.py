@@ -7,8 +7,6 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db.models import Prefetch
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
@@ -191,12 +189,7 @@ def _full(p: Practice) -> dict:
 
 
 def _openable(request, practice_id: int) -> Practice:
-    practice = get_object_or_404(
-        Practice.objects.select_related("lead_organisation"), pk=practice_id
-    )
-    if not rules.can_view(request.auth, practice):
-        raise Http404
-    return practice
+    return rules.practice_for(request.auth, practice_id)
 
 
 def _resolve(payload: PracticeFields) -> dict:
@@ -324,9 +317,7 @@ def create_practice(request, payload: PracticeCreate):
     summary="Update a draft (send the version you started from)",
 )
 def update_practice(request, practice_id: int, payload: PracticeUpdate):
-    practice = _openable(request, practice_id)
-    if not rules.can_edit(request.auth, practice):
-        raise Http404
+    practice = rules.practice_editable_for(request.auth, practice_id)
     data = _resolve(payload)
     steps = data.pop("steps", None)
     services.practice_update(

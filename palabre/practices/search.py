@@ -11,6 +11,7 @@ from django.db.models import Count, F, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from palabre import permissions
 from palabre.lib.text import plain_text
 from palabre.organisations.models import Organisation
 from palabre.permissions import practices as rules
@@ -385,16 +386,6 @@ class _Found:
     suggestion: str | None
 
 
-def _visibility_key(user: Any) -> str:
-    from palabre import permissions
-
-    if permissions.is_facilitator(user):
-        return "f"
-    if not permissions.is_member(user):
-        return "a"
-    return "m" + ",".join(str(pk) for pk in sorted(permissions.org_ids(user)))
-
-
 def _generation() -> str:
     """Changes whenever an indexed practice changes, so cached searches are never stale."""
     from django.db.models import Max
@@ -417,7 +408,13 @@ def _find(*, user: Any, parsed: ParsedQuery, filters: dict, sort: str, with_face
 
     seconds = getattr(settings, "SEARCH_CACHE_SECONDS", 300)
     signature = json.dumps(
-        [fts5_match(parsed), sorted(filters.items()), sort, with_facets, _visibility_key(user)]
+        [
+            fts5_match(parsed),
+            sorted(filters.items()),
+            sort,
+            with_facets,
+            permissions.audience_key(user),
+        ]
     )
     key = "practice-search:" + hashlib.sha256(f"{_generation()}{signature}".encode()).hexdigest()
     found = cache.get(key) if seconds else None

@@ -33,13 +33,9 @@ def practice_list(
 
 def practices_in_progress(*, user: Any) -> QuerySet[Practice]:
     """My drafts and submitted practices (and my organisations' ones when I administer them)."""
-    from palabre.permissions import admin_org_ids
-
-    mine = Q(authors=user) | Q(lead_organisation__in=admin_org_ids(user))
     return (
-        Practice.objects.filter(mine)
+        rules.practices_edited_by(user)
         .exclude(status__in=[Practice.Status.PUBLISHED, Practice.Status.ARCHIVED])
-        .distinct()
         .with_cards()
         .order_by("-updated_at")
     )

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from palabre import permissions
 from palabre.audit.services import audit_record
-from palabre.lib.errors import ServiceError
+from palabre.lib.errors import ConflictError, ServiceError, refuse
 from palabre.notifications.services import notify
 from palabre.permissions import practices as rules
 from palabre.practices.models import (
@@ -42,24 +42,6 @@ M2M_FIELDS = ("partners", "authors", "themes", "tags")
 REVIEW_PERIOD_DAYS = 2 * 365
 
 
-class ConflictError(ServiceError):
-    """Someone saved the practice since this person opened it."""
-
-    def __init__(self, practice: Practice):
-        super().__init__(
-            _(
-                "Someone else saved this practice while you were editing it. Your text has "
-                "not been lost: compare both versions below, then save again."
-            ),
-            status=409,
-        )
-        self.practice = practice
-
-
-def _refuse(message: str, status: int = 409) -> None:
-    raise ServiceError(message, status=status)
-
-
 def _locked(practice: Practice) -> Practice:
     return Practice.objects.select_for_update().get(pk=practice.pk)
 
@@ -72,7 +54,7 @@ def practice_create(
         not rules.can_create(by)
         or not rules.lead_organisation_choices(by).filter(pk=lead_organisation.pk).exists()
     ):
-        _refuse(_("You can only write practices for your own organisations."), status=403)
+        refuse(_("You can only write practices for your own organisations."), status=403)
     m2m = {name: fields.pop(name) for name in M2M_FIELDS if name in fields}
     steps = fields.pop("steps", None)
     practice = Practice.objects.create(
@@ -118,28 +100,36 @@ def practice_update(
     """Save edits. Refuses when someone else saved in between (``expected_version``)."""
     current = _locked(practice)
     if not rules.can_edit(by, current):
-        _refuse(_("You cannot edit this practice."), status=403)
+        refuse(_("You cannot edit this practice."), status=403)
     if current.status == Practice.Status.PUBLISHED:
-        _refuse(
+        refuse(
             _(
                 "A published practice is not changed in place: start a new version, which "
                 "will be reviewed before it replaces the published text."
-            )
+            ),
+            status=409,
         )
     if not current.is_editable:
-        _refuse(
+        refuse(
             _("This practice is %(status)s: it cannot be edited now.")
-            % {"status": current.get_status_display()}
+            % {"status": current.get_status_display()},
+            status=409,
         )
     if expected_version is not None and expected_version != current.version:
-        raise ConflictError(current)
+        raise ConflictError(
+            current,
+            _(
+                "Someone else saved this practice while you were editing it. Your text has "
+                "not been lost: compare both versions below, then save again."
+            ),
+        )
     if (
         "lead_organisation" in fields
         and fields["lead_organisation"].pk != current.lead_organisation_id
     ):
         allowed = rules.lead_organisation_choices(by)
         if not allowed.filter(pk=fields["lead_organisation"].pk).exists():
-            _refuse(_("You can only write practices for your own organisations."), status=403)
+            refuse(_("You can only write practices for your own organisations."), status=403)
     changed = []
     for name, value in fields.items():
         if name in M2M_FIELDS:
@@ -164,19 +154,13 @@ def practice_update(
     return current
 
 
-def _facilitators():
-    return get_user_model().objects.filter(
-        is_active=True, network_role__in=["facilitator", "admin"]
-    )
-
-
 @transaction.atomic
 def practice_submit(*, practice: Practice, by: Any) -> Practice:
     current = _locked(practice)
     if not rules.can_edit(by, current):
-        _refuse(_("You cannot submit this practice."), status=403)
+        refuse(_("You cannot submit this practice."), status=403)
     if not current.is_editable:
-        _refuse(_("Only a draft or a practice with changes requested can be submitted."))
+        refuse(_("Only a draft or a practice with changes requested can be submitted."), status=409)
     missing = missing_sections(current)
     if missing:
         raise ServiceError(
@@ -193,7 +177,7 @@ def practice_submit(*, practice: Practice, by: Any) -> Practice:
         target=current,
         organisation=current.lead_organisation,
     )
-    for facilitator in _facilitators():
+    for facilitator in get_user_model().objects.facilitators():
         notify(
             recipient=facilitator,
             kind="practice.submitted",
@@ -210,9 +194,9 @@ def practice_submit(*, practice: Practice, by: Any) -> Practice:
 def practice_withdraw(*, practice: Practice, by: Any) -> Practice:
     current = _locked(practice)
     if not rules.can_edit(by, current):
-        _refuse(_("You cannot change this practice."), status=403)
+        refuse(_("You cannot change this practice."), status=403)
     if current.status != Practice.Status.SUBMITTED:
-        _refuse(_("Only a practice waiting for review can be taken back."))
+        refuse(_("Only a practice waiting for review can be taken back."), status=409)
     current.status = Practice.Status.DRAFT
     current.save(update_fields=["status", "updated_at"])
     audit_record(
@@ -253,7 +237,7 @@ def practice_authors_notify(
 @transaction.atomic
 def review_comment_add(*, practice: Practice, by: Any, section: str, body: str) -> ReviewComment:
     if not rules.can_review(by, practice):
-        _refuse(_("Only facilitators review practices."), status=403)
+        refuse(_("Only facilitators review practices."), status=403)
     if section not in SECTION_BY_SLUG:
         raise ServiceError(_("Unknown section."), field="section")
     if not body.strip():
@@ -267,9 +251,9 @@ def practice_request_changes(
 ) -> Practice:
     current = _locked(practice)
     if not rules.can_review(by, current):
-        _refuse(_("Only facilitators review practices."), status=403)
+        refuse(_("Only facilitators review practices."), status=403)
     if current.status != Practice.Status.SUBMITTED:
-        _refuse(_("Changes can only be requested on a practice waiting for review."))
+        refuse(_("Changes can only be requested on a practice waiting for review."), status=409)
     written = {slug: text.strip() for slug, text in comments.items() if text and text.strip()}
     if message.strip():
         written.setdefault("identity", "")
@@ -363,11 +347,12 @@ def practice_publish(*, practice: Practice, by: Any, note: str = "") -> Practice
     """Publish a reviewed practice; a new version replaces the text it revises."""
     current = _locked(practice)
     if not rules.can_publish(by, current):
-        _refuse(_("Only facilitators publish practices."), status=403)
+        refuse(_("Only facilitators publish practices."), status=403)
     if current.status != Practice.Status.SUBMITTED:
-        _refuse(
+        refuse(
             _("Only a practice submitted for review can be published (this one is %(status)s).")
-            % {"status": current.get_status_display()}
+            % {"status": current.get_status_display()},
+            status=409,
         )
     now = timezone.now()
     review_by = timezone.localdate() + timedelta(days=REVIEW_PERIOD_DAYS)
@@ -426,9 +411,11 @@ def practice_start_new_version(*, practice: Practice, by: Any) -> Practice:
     """A draft copy of a published practice; publishing it replaces the published text."""
     current = _locked(practice)
     if not rules.can_edit(by, current):
-        _refuse(_("You cannot edit this practice."), status=403)
+        refuse(_("You cannot edit this practice."), status=403)
     if current.status != Practice.Status.PUBLISHED:
-        _refuse(_("Only a published practice gets new versions; edit this one directly."))
+        refuse(
+            _("Only a published practice gets new versions; edit this one directly."), status=409
+        )
     existing = Practice.objects.filter(revises=current).first()
     if existing is not None:
         return existing
@@ -451,10 +438,10 @@ def practice_start_new_version(*, practice: Practice, by: Any) -> Practice:
 def practice_start_translation(*, practice: Practice, by: Any, language: str) -> Practice:
     """A draft in another language, linked to the original, reviewed on its own."""
     if not rules.can_edit(by, practice) or not permissions.can_view(by, practice):
-        _refuse(_("You cannot translate this practice."), status=403)
+        refuse(_("You cannot translate this practice."), status=403)
     original = practice.translation_of or practice
     if language == original.language or original.translations.filter(language=language).exists():
-        _refuse(_("This practice already exists in that language."))
+        refuse(_("This practice already exists in that language."), status=409)
     draft = Practice(created_by=by, status=Practice.Status.DRAFT)
     _copy_content(original, draft)
     draft.language = language
@@ -476,9 +463,9 @@ def practice_start_translation(*, practice: Practice, by: Any, language: str) ->
 def practice_archive(*, practice: Practice, by: Any) -> Practice:
     current = _locked(practice)
     if not rules.can_archive(by, current):
-        _refuse(_("You cannot archive this practice."), status=403)
+        refuse(_("You cannot archive this practice."), status=403)
     if current.status != Practice.Status.PUBLISHED:
-        _refuse(_("Only a published practice can be archived."))
+        refuse(_("Only a published practice can be archived."), status=409)
     current.status = Practice.Status.ARCHIVED
     current.save(update_fields=["status", "updated_at"])
     touch_practice(current.pk)
@@ -492,9 +479,9 @@ def practice_archive(*, practice: Practice, by: Any) -> Practice:
 def practice_unarchive(*, practice: Practice, by: Any) -> Practice:
     current = _locked(practice)
     if not rules.can_publish(by, current):
-        _refuse(_("Only facilitators publish practices."), status=403)
+        refuse(_("Only facilitators publish practices."), status=403)
     if current.status != Practice.Status.ARCHIVED:
-        _refuse(_("This practice is not archived."))
+        refuse(_("This practice is not archived."), status=409)
     current.status = Practice.Status.PUBLISHED
     current.save(update_fields=["status", "updated_at"])
     touch_practice(current.pk)
@@ -512,9 +499,9 @@ def practice_revalidate(*, practice: Practice, by: Any) -> Practice:
     """The authors confirm the practice is still right: the review date moves two years on."""
     current = _locked(practice)
     if not rules.can_edit(by, current):
-        _refuse(_("You cannot re-validate this practice."), status=403)
+        refuse(_("You cannot re-validate this practice."), status=403)
     if current.status != Practice.Status.PUBLISHED:
-        _refuse(_("Only a published practice can be re-validated."))
+        refuse(_("Only a published practice can be re-validated."), status=409)
     current.review_by = timezone.localdate() + timedelta(days=REVIEW_PERIOD_DAYS)
     current.review_reminded_at = None
     current.save(update_fields=["review_by", "review_reminded_at", "updated_at"])
@@ -581,7 +568,7 @@ def attachment_add(*, practice: Practice, by: Any, upload, caption: str = "") ->
     from palabre.practices.uploads import inspect_upload, make_preview
 
     if not rules.can_edit(by, practice):
-        _refuse(_("You cannot add files to this practice."), status=403)
+        refuse(_("You cannot add files to this practice."), status=403)
     checked = inspect_upload(upload)
     attachment = Attachment(
         practice=practice,
@@ -612,7 +599,7 @@ def attachment_add(*, practice: Practice, by: Any, upload, caption: str = "") ->
 def attachment_remove(*, attachment: Attachment, by: Any) -> None:
     practice = attachment.practice
     if not rules.can_edit(by, practice):
-        _refuse(_("You cannot remove files from this practice."), status=403)
+        refuse(_("You cannot remove files from this practice."), status=403)
     audit_record(
         action="practice.attachment_removed",
         actor=by,

@@ -7,15 +7,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from palabre import permissions
-from palabre.lib.errors import ServiceError
-from palabre.lib.views import form_add_service_error, service_error_page
+from palabre.lib.errors import ConflictError, ServiceError
+from palabre.lib.views import submit as form_submit
 from palabre.organisations.models import Organisation
 from palabre.permissions import practices as rules
 from palabre.practices import selectors, services
@@ -27,26 +27,20 @@ from palabre.practices.forms import (
     ReviewForm,
     StepFormSet,
 )
-from palabre.practices.models import Attachment, DailyCount, Practice, Revision
+from palabre.practices.models import DailyCount, Practice
 from palabre.practices.sections import SECTION_BY_SLUG, SECTIONS, completeness
 from palabre.themes.models import Theme
 
+# What the fiche's pages show of a practice, fetched in the same query.
+FICHE = Practice.objects.select_related("lead_organisation", "contact", "translation_of")
+
 
 def practice_for(request, pk: int) -> Practice:
-    """The practice if this person may open it; otherwise 404, as if it did not exist."""
-    practice = get_object_or_404(
-        Practice.objects.select_related("lead_organisation", "contact", "translation_of"), pk=pk
-    )
-    if not rules.can_view(request.user, practice):
-        raise Http404
-    return practice
+    return rules.practice_for(request.user, pk, queryset=FICHE)
 
 
 def _editable(request, pk: int) -> Practice:
-    practice = practice_for(request, pk)
-    if not rules.can_edit(request.user, practice):
-        raise Http404
-    return practice
+    return rules.practice_editable_for(request.user, pk, queryset=FICHE)
 
 
 # Lists ----------------------------------------------------------------------
@@ -177,9 +171,9 @@ def diff(request, pk: int):
     try:
         a, b = int(request.GET.get("a", "")), int(request.GET.get("b", ""))
     except ValueError:
-        return service_error_page(request, ServiceError(_("Choose two revisions to compare.")))
-    older = get_object_or_404(Revision, practice=practice, number=min(a, b))
-    newer = get_object_or_404(Revision, practice=practice, number=max(a, b))
+        raise ServiceError(_("Choose two revisions to compare.")) from None
+    older = rules.revision_for(request.user, practice, min(a, b))
+    newer = rules.revision_for(request.user, practice, max(a, b))
     return render(
         request,
         "practices/diff.html",
@@ -206,7 +200,7 @@ def pdf(request, pk: int):
 
 def attachment(request, pk: int, attachment_pk: int):
     practice = practice_for(request, pk)
-    item = get_object_or_404(Attachment, pk=attachment_pk, practice=practice)
+    item = rules.attachment_for(request.user, practice, attachment_pk)
     if practice.is_published:
         services.practice_count(practice=practice, event=DailyCount.Event.ATTACHMENT)
     response = FileResponse(
@@ -222,7 +216,7 @@ def attachment(request, pk: int, attachment_pk: int):
 
 def attachment_preview(request, pk: int, attachment_pk: int):
     practice = practice_for(request, pk)
-    item = get_object_or_404(Attachment, pk=attachment_pk, practice=practice)
+    item = rules.attachment_for(request.user, practice, attachment_pk)
     if not item.preview:
         raise Http404
     response = FileResponse(item.preview.open("rb"), content_type="image/jpeg")
@@ -239,16 +233,15 @@ def create(request):
     if not rules.can_create(request.user):
         raise Http404
     form = NewPracticeForm(request.POST or None, user=request.user)
+    status = 200
     if request.method == "POST":
-        if form.is_valid():
-            try:
-                practice = services.practice_create(by=request.user, **form.cleaned_data)
-            except ServiceError as error:
-                form_add_service_error(form, error)
-                return render(request, "practices/new.html", {"form": form}, status=error.status)
-            return redirect("practices:edit", pk=practice.pk, section="identity")
-        return render(request, "practices/new.html", {"form": form}, status=400)
-    return render(request, "practices/new.html", {"form": form})
+        done = form_submit(
+            form, lambda: services.practice_create(by=request.user, **form.cleaned_data)
+        )
+        if done.ok:
+            return redirect("practices:edit", pk=done.value.pk, section="identity")
+        status = done.status
+    return render(request, "practices/new.html", {"form": form}, status=status)
 
 
 def _section_form(section: str, practice: Practice, user, data=None):
@@ -312,8 +305,8 @@ def edit(request, pk: int, section: str):
                     expected_version=form.cleaned_data.get("version"),
                     steps=_steps(formset) if formset is not None else None,
                 )
-            except services.ConflictError as error:
-                conflict = error.practice
+            except ConflictError as error:
+                conflict = error.current
                 status = 409
             except ServiceError as error:
                 if autosave:
@@ -323,7 +316,7 @@ def edit(request, pk: int, section: str):
                         {"error": error.message},
                         status=error.status,
                     )
-                return service_error_page(request, error)
+                raise
             else:
                 if autosave:
                     return render(
@@ -373,10 +366,7 @@ def edit(request, pk: int, section: str):
 
 def _transition(request, pk: int, action, success: str, **kwargs):
     practice = practice_for(request, pk)
-    try:
-        result = action(practice=practice, by=request.user, **kwargs)
-    except ServiceError as error:
-        return service_error_page(request, error)
+    result = action(practice=practice, by=request.user, **kwargs)
     messages.success(request, success)
     return redirect(result)
 
@@ -415,16 +405,13 @@ def request_changes(request, pk: int):
     practice = practice_for(request, pk)
     form = ReviewForm(request.POST)
     if not form.is_valid():
-        return service_error_page(request, ServiceError(_("The review could not be read.")))
-    try:
-        services.practice_request_changes(
-            practice=practice,
-            by=request.user,
-            comments=form.comments(),
-            message=form.cleaned_data["message"],
-        )
-    except ServiceError as error:
-        return service_error_page(request, error)
+        raise ServiceError(_("The review could not be read."))
+    services.practice_request_changes(
+        practice=practice,
+        by=request.user,
+        comments=form.comments(),
+        message=form.cleaned_data["message"],
+    )
     messages.success(request, _("Changes requested. The authors have been told."))
     return redirect(practice)
 
@@ -433,10 +420,7 @@ def request_changes(request, pk: int):
 @login_required
 def new_version(request, pk: int):
     practice = practice_for(request, pk)
-    try:
-        draft = services.practice_start_new_version(practice=practice, by=request.user)
-    except ServiceError as error:
-        return service_error_page(request, error)
+    draft = services.practice_start_new_version(practice=practice, by=request.user)
     return redirect("practices:edit", pk=draft.pk, section="identity")
 
 
@@ -446,13 +430,10 @@ def translate(request, pk: int):
     practice = practice_for(request, pk)
     language = request.POST.get("language", "")
     if language not in dict(Practice._meta.get_field("language").choices):
-        return service_error_page(request, ServiceError(_("Choose a language.")))
-    try:
-        draft = services.practice_start_translation(
-            practice=practice, by=request.user, language=language
-        )
-    except ServiceError as error:
-        return service_error_page(request, error)
+        raise ServiceError(_("Choose a language."))
+    draft = services.practice_start_translation(
+        practice=practice, by=request.user, language=language
+    )
     return redirect("practices:edit", pk=draft.pk, section="identity")
 
 
@@ -500,22 +481,19 @@ def attachments(request, pk: int):
     form = AttachmentForm(request.POST or None, request.FILES or None)
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.attachment_add(
-                    practice=practice,
-                    by=request.user,
-                    upload=form.cleaned_data["file"],
-                    caption=form.cleaned_data["caption"],
-                )
-            except ServiceError as error:
-                form_add_service_error(form, error)
-                status = error.status
-            else:
-                messages.success(request, _("File added."))
-                return redirect("practices:attachments", pk=practice.pk)
-        else:
-            status = 400
+        done = form_submit(
+            form,
+            lambda: services.attachment_add(
+                practice=practice,
+                by=request.user,
+                upload=form.cleaned_data["file"],
+                caption=form.cleaned_data["caption"],
+            ),
+        )
+        if done.ok:
+            messages.success(request, _("File added."))
+            return redirect("practices:attachments", pk=practice.pk)
+        status = done.status
     return render(
         request,
         "practices/attachments.html",
@@ -533,11 +511,8 @@ def attachments(request, pk: int):
 @login_required
 def attachment_delete(request, pk: int, attachment_pk: int):
     practice = _editable(request, pk)
-    item = get_object_or_404(Attachment, pk=attachment_pk, practice=practice)
-    try:
-        services.attachment_remove(attachment=item, by=request.user)
-    except ServiceError as error:
-        return service_error_page(request, error)
+    item = rules.attachment_for(request.user, practice, attachment_pk)
+    services.attachment_remove(attachment=item, by=request.user)
     messages.success(request, _("File removed."))
     return redirect(reverse("practices:attachments", args=[practice.pk]))
 
