@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponseRedirect
@@ -56,9 +55,7 @@ class PasswordResetConfirmView(BadRequestOnInvalidForm, auth_views.PasswordReset
 
 @login_required
 def profile(request, pk: int):
-    if not org_rules.can_see_directory(request.user):
-        raise Http404
-    person = get_object_or_404(get_user_model().objects.filter(is_active=True), pk=pk)
+    person = org_rules.person_for(request.user, pk)
     memberships = person.memberships.select_related("organisation")
     role_form = None
     if org_rules.can_set_network_role(request.user):
@@ -89,7 +86,7 @@ def profile_edit(request):
 def network_role(request, pk: int):
     if not org_rules.can_set_network_role(request.user):
         raise Http404
-    person = get_object_or_404(get_user_model(), pk=pk)
+    person = org_rules.person_for(request.user, pk, active_only=False)
     form = NetworkRoleForm(request.POST)
     status = 400
     if form.is_valid():

@@ -364,10 +364,12 @@ ANSWER_WRITE = {
 
 
 def _answer_out(request, answer: Answer) -> dict:
-    answer = (
-        Answer.objects.select_related("thread", "author")
-        .annotate(useful_count=Count("useful_marks"))
-        .get(pk=answer.pk)
+    answer = rules.answer_for(
+        request.auth,
+        answer.pk,
+        queryset=Answer.objects.select_related("thread", "author").annotate(
+            useful_count=Count("useful_marks")
+        ),
     )
     return _answer(answer, request.auth, answer.thread)
 

@@ -25,6 +25,7 @@ from palabre.lib.errors import ServiceError
 from palabre.lib.views import form_add_service_error, service_error_page
 from palabre.permissions import discussions as rules
 from palabre.permissions import practices as practice_rules
+from palabre.permissions import workshops as workshop_rules
 from palabre.practices.models import Practice
 from palabre.themes.models import Theme
 
@@ -161,14 +162,10 @@ def practice_space(request, pk: int):
 
 
 def _workshop_for(request, pk: int):
-    """The workshop if this member may see it, else 404."""
-    from palabre.permissions.workshops import can_view_workshop
-    from palabre.workshops.models import Workshop
-
-    workshop = get_object_or_404(Workshop, pk=pk)
-    if not permissions.is_member(request.user) or not can_view_workshop(request.user, workshop):
+    """The workshop if this member may see it, else 404 (workshop spaces are for members)."""
+    if not permissions.is_member(request.user):
         raise Http404
-    return workshop
+    return workshop_rules.workshop_for(request.user, pk)
 
 
 @login_required

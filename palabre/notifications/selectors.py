@@ -26,13 +26,6 @@ def _visible_pks(user: Any, label: str, pks: set[str]) -> set[str]:
     bulk = getattr(rules, "visible_pks", None)
     if bulk is not None:
         return {str(pk) for pk in bulk(user, model, pks)}
-    if label == "practices.practice" and rules is not None:
-        # The practice rules have no bulk check yet; "openable" is the same rule as can_view.
-        if permissions.is_facilitator(user):
-            found = model._default_manager.filter(pk__in=pks)
-        else:
-            found = rules.practices_openable_by(user).filter(pk__in=pks)
-        return {str(pk) for pk in found.values_list("pk", flat=True)}
     objects = model._default_manager.filter(pk__in=pks)
     return {str(obj.pk) for obj in objects if permissions.can_view(user, obj)}
 

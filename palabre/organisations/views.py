@@ -29,16 +29,11 @@ from palabre.permissions import organisations as rules
 
 
 def _organisation_for(request, slug: str) -> Organisation:
-    if not rules.can_see_directory(request.user):
-        raise Http404
-    return get_object_or_404(Organisation, slug=slug)
+    return rules.organisation_for(request.user, slug)
 
 
 def _managed_organisation(request, slug: str) -> Organisation:
-    organisation = _organisation_for(request, slug)
-    if not rules.can_manage_members(request.user, organisation):
-        raise Http404
-    return organisation
+    return rules.managed_organisation_for(request.user, slug)
 
 
 @login_required
@@ -131,9 +126,7 @@ def members(request, slug: str):
 
 def _membership(request, slug: str, pk: int) -> tuple[Organisation, Membership]:
     organisation = _managed_organisation(request, slug)
-    return organisation, get_object_or_404(
-        Membership.objects.select_related("user"), pk=pk, organisation=organisation
-    )
+    return organisation, rules.membership_for(request.user, organisation, pk)
 
 
 @require_POST

@@ -74,6 +74,13 @@ def practices_openable_by(user: Any) -> QuerySet:
     return Practice.objects.filter(Q(pk__in=readable) | Q(pk__in=extra))
 
 
+def visible_pks(user: Any, model: Any, pks: Any) -> set[Any]:
+    """Of these ids, those this person may open (a list of notifications checks many at once)."""
+    if model is Practice:
+        return set(practices_openable_by(user).filter(pk__in=pks).values_list("pk", flat=True))
+    return {obj.pk for obj in model._default_manager.filter(pk__in=pks) if can_view(user, obj)}
+
+
 def _organisation_ids(practice: Any) -> set[int]:
     cached = getattr(practice, "_palabre_org_ids", None)
     if cached is None:
