@@ -3,11 +3,13 @@
 Written straight into the tables (with their mentions), so loading the demo
 sends no e-mail; a few in-app notifications show what people are told.
 Safe to run again: every thread and answer has a stable key.
+The threads and subscriptions are in demo_data/ (see its README); this module loads them.
 """
 
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 from django.utils import timezone
 
@@ -21,283 +23,36 @@ from palabre.discussions.models import (
     UsefulMark,
 )
 from palabre.notifications.models import Notification
+from palabre.organisations.demo import read_demo_file, split_list
 from palabre.themes.models import Theme
 
-# key, space ("practice:<key>" or "theme:<slug>"), kind, author, title, body, days ago,
-# answers [(author, body, quotes answer n or None)], accepted answer index or None,
-# useful marks [(answer index, person)], hidden [(answer index, by, reason)]
-THREADS = [
-    {
-        "key": "taux-warrantage",
-        "space": "practice:warrantage-ropa",
-        "kind": "question",
-        "author": "awa.bello@fal.example",
-        "title": "Comment avez-vous négocié le taux d'intérêt avec la caisse ?",
-        "body": (
-            "Bonjour, nous voulons essayer le warrantage avec nos groupements de Douala, mais "
-            "notre caisse propose 3 % par mois. Comment êtes-vous arrivés à 1,5 % ? Avez-vous "
-            "mis en concurrence plusieurs caisses ?"
-        ),
-        "days": 40,
-        "answers": [
-            (
-                "bouba@ropa.example",
-                "Bonjour Awa,\n\nNous n'avons pas mis les caisses en concurrence : nous avons "
-                "montré à MC² les chiffres de remboursement de la première campagne pilote "
-                "(100 %). Le taux a baissé à la deuxième campagne, pas avant.\n\n"
-                "- Commencez petit, avec un seul magasin ;\n"
-                "- Gardez une des deux clés : c'est ce qui rassure la caisse ;\n"
-                "- Négociez le taux **après** une campagne réussie.",
-                None,
-            ),
-            (
-                "haoua@ropa.example",
-                "J'ajoute qu'il faut inviter l'agent de crédit à la pesée des sacs : il voit "
-                "lui-même la qualité du maïs, et la confiance vient plus vite.",
-                0,
-            ),
-            (
-                "kouam@cofetrab.example",
-                "Merci, c'est très utile pour nous aussi avec le manioc séché. @Boubakari Yaya, "
-                "est-ce que le manioc se garde aussi bien que le maïs ?",
-                None,
-            ),
-        ],
-        "accepted": 0,
-        "useful": [
-            (0, "awa.bello@fal.example"),
-            (0, "kouam@cofetrab.example"),
-            (1, "awa.bello@fal.example"),
-        ],
-        "hidden": [],
-    },
-    {
-        "key": "redevance-refus",
-        "space": "practice:comites-points-eau-adecob",
-        "kind": "question",
-        "author": "ngarlem@atea.example",
-        "title": "Que faites-vous quand des ménages refusent de payer la redevance ?",
-        "body": (
-            "À Moundou, un tiers des ménages ne paie plus la redevance du forage depuis la "
-            "dernière panne. Le comité n'ose pas fermer le point d'eau. Comment faites-vous à "
-            "Bafut ?"
-        ),
-        "days": 25,
-        "answers": [
-            (
-                "fotso@adecob.example",
-                "Chez nous, le comité affiche chaque mois, à côté du forage, ce qui est entré "
-                "dans la caisse et ce qui a été dépensé. Quand les gens voient que l'argent a "
-                "servi à la réparation, la plupart reprennent. Pour les autres, c'est le chef "
-                "de quartier qui discute avec eux, pas le comité.",
-                None,
-            ),
-            (
-                "achta@atea.example",
-                "Nous allons essayer l'affichage mensuel dans deux villages. Merci !",
-                0,
-            ),
-        ],
-        "accepted": 0,
-        "useful": [(0, "ngarlem@atea.example"), (0, "achta@atea.example")],
-        "hidden": [],
-    },
-    {
-        "key": "defraiement-animateurs",
-        "space": "practice:animateurs-benevoles-adecob",
-        "kind": "question",
-        "author": "nkeng@adecob.example",
-        "title": "Quel défraiement pour les animateurs bénévoles en saison des pluies ?",
-        "body": (
-            "Les déplacements coûtent plus cher quand les pistes sont coupées. Faut-il "
-            "augmenter le forfait de transport de juin à septembre ?"
-        ),
-        "days": 12,
-        "answers": [
-            (
-                "etoundi@adecob.example",
-                "Oui, nous l'avons fait l'an dernier : 1 500 FCFA de plus par sortie, mais "
-                "seulement pour les villages au-delà de la rivière.",
-                None,
-            ),
-        ],
-        "accepted": None,
-        "useful": [],
-        "hidden": [],
-    },
-    {
-        "key": "avec-manioc",
-        "space": "practice:avec-fumeuses-fal",
-        "kind": "discussion",
-        "author": "kouam@cofetrab.example",
-        "title": "Nous avons adapté les AVEC aux transformatrices de manioc",
-        "body": (
-            "Après avoir lu votre fiche, nous avons lancé deux AVEC à Bertoua. Différence "
-            "principale : les cotisations se font le jour du marché, pas le dimanche."
-        ),
-        "days": 18,
-        "answers": [
-            (
-                "awa.bello@fal.example",
-                "Quelle bonne idée ! Le jour du marché, les femmes ont de l'argent en poche. "
-                "Combien de membres par groupe ?",
-                None,
-            ),
-            (
-                "nadege@cofetrab.example",
-                "Vingt-deux dans le premier groupe, dix-huit dans le second. Nous tenons le "
-                "cahier avec des pictogrammes.",
-                0,
-            ),
-        ],
-        "accepted": None,
-        "useful": [(1, "awa.bello@fal.example")],
-        "hidden": [],
-    },
-    {
-        "key": "motiver-relais",
-        "space": "practice:relais-paludisme-spt",
-        "kind": "question",
-        "author": "aissatou@een.example",
-        "title": "Comment garder des relais motivés sans leur verser de salaire ?",
-        "body": "Nos relais d'alphabétisation abandonnent après six mois. Qu'est-ce qui a marché pour vous ?",
-        "days": 9,
-        "answers": [
-            (
-                "abena@spt.example",
-                "Trois choses ont compté pour nous : une petite prime par ménage visité, une "
-                "formation tous les trimestres (les relais aiment apprendre) et la remise d'un "
-                "certificat en réunion de village.",
-                None,
-            ),
-            (
-                "mabiala@jsb.example",
-                "Chez les jeunes, la reconnaissance publique compte beaucoup : un badge, un "
-                "tee-shirt, une lettre de recommandation pour un emploi.",
-                None,
-            ),
-        ],
-        "accepted": 0,
-        "useful": [(0, "aissatou@een.example"), (1, "aissatou@een.example")],
-        "hidden": [],
-    },
-    {
-        "key": "femmes-assemblees",
-        "space": "practice:budget-participatif-nkolmeyang",
-        "kind": "question",
-        "author": "obiang@bpntem.example",
-        "title": "Comment faire venir les femmes aux assemblées de quartier ?",
-        "body": (
-            "Dans nos réunions de suivi des microprojets, les femmes ne représentent pas un "
-            "participant sur cinq. Avez-vous changé l'horaire ou le lieu des assemblées ?"
-        ),
-        "days": 5,
-        "answers": [],
-        "accepted": None,
-        "useful": [],
-        "hidden": [],
-    },
-    {
-        "key": "indicateurs-formation",
-        "space": "theme:suivi-evaluation",
-        "kind": "question",
-        "author": "ngono@fcdl.example",
-        "title": "Quels indicateurs simples pour suivre les effets d'une formation ?",
-        "body": (
-            "Nos partenaires comptent les participants, mais pas ce qui change ensuite. "
-            "Quels indicateurs faciles à collecter utilisez-vous trois mois après une formation ?"
-        ),
-        "days": 30,
-        "answers": [
-            (
-                "nkeng@adecob.example",
-                "Nous revenons voir trois participants sur dix, au hasard, et nous leur "
-                "demandons de montrer ce qu'ils font autrement. Nous prenons une photo : "
-                "c'est notre indicateur principal, « pratique observée ».",
-                None,
-            ),
-            (
-                "moussa.hamadou@palabre.example",
-                "La méthode de @Grace Nkeng est décrite dans sa fiche sur le suivi par la "
-                "photo. On peut y ajouter une question simple : « Qu'avez-vous appris que vous "
-                "avez déjà utilisé ? »",
-                0,
-            ),
-        ],
-        "accepted": 0,
-        "useful": [(0, "ngono@fcdl.example"), (0, "moussa.hamadou@palabre.example")],
-        "hidden": [],
-    },
-    {
-        "key": "fondations-locales",
-        "space": "theme:mobilisation-ressources",
-        "kind": "discussion",
-        "author": "mabiala@jsb.example",
-        "title": "Vos expériences avec les fondations d'entreprises locales ?",
-        "body": "Nous cherchons à financer un chantier-école. Des conseils pour approcher les fondations des entreprises ?",
-        "days": 15,
-        "answers": [
-            (
-                "ondoua@nkolmeyang.example",
-                "Passez par la commune : les entreprises qui travaillent sur son territoire "
-                "préfèrent financer un projet que la mairie soutient publiquement.",
-                None,
-            ),
-        ],
-        "accepted": None,
-        "useful": [(0, "mabiala@jsb.example")],
-        "hidden": [],
-    },
-    {
-        "key": "cahier-caisse",
-        "space": "theme:gestion-financiere",
-        "kind": "question",
-        "author": "nadege@cofetrab.example",
-        "title": "Un cahier de caisse simple pour des membres qui lisent peu ?",
-        "body": (
-            "Plusieurs de nos membres lisent difficilement. Avez-vous un modèle de cahier de "
-            "caisse avec des dessins ou des couleurs ?"
-        ),
-        "days": 3,
-        "answers": [],
-        "accepted": None,
-        "useful": [],
-        "hidden": [],
-    },
-    {
-        "key": "genre-comites",
-        "space": "theme:genre-inclusion",
-        "kind": "discussion",
-        "author": "ekambi@fal.example",
-        "title": "Des femmes présidentes de comités : qu'est-ce qui change ?",
-        "body": "Dans nos groupements, les comités présidés par des femmes remboursent mieux. Est-ce aussi votre expérience ?",
-        "days": 20,
-        "answers": [
-            (
-                "aissatou@een.example",
-                "Oui, dans nos cantines scolaires aussi. Mais il a fallu former les hommes du "
-                "comité à accepter leurs décisions !",
-                None,
-            ),
-            (
-                "djibrilla@een.example",
-                "Achetez vos semences chez nous, prix imbattables, appelez le 6XX XX XX XX.",
-                None,
-            ),
-        ],
-        "accepted": None,
-        "useful": [(0, "ekambi@fal.example")],
-        "hidden": [(1, "animatrice@palabre.example", "Publicité sans rapport avec la discussion")],
-    },
-]
+DATA = Path(__file__).parent / "demo_data"
 
-SUBSCRIPTIONS = [
-    ("awa.bello@fal.example", "theme", "epargne-microfinance"),
-    ("nkeng@adecob.example", "theme", "suivi-evaluation"),
-    ("ngarlem@atea.example", "practice", "comites-points-eau-adecob"),
-    ("aissatou@een.example", "organisation", "spt-cam"),
-    ("kouam@cofetrab.example", "practice", "warrantage-ropa"),
-]
+
+def demo_threads() -> list[dict]:
+    """The demo threads, in the order of their file names (`NN-key.md`)."""
+    return [_read_thread(path) for path in sorted(DATA.glob("[0-9]*.md"))]
+
+
+def _read_thread(path: Path) -> dict:
+    header, body, sections = read_demo_file(path)
+    item = {"key": path.stem.split("-", 1)[1], **header, "body": body}
+    item.update(days=int(item.pop("days_ago")), answers=[], accepted=None, useful=[], hidden=[])
+    for n, (_heading, fields, text) in enumerate(sections):
+        quotes = int(fields["quotes"]) - 1 if fields.get("quotes") else None
+        item["answers"].append((fields["author"], text, quotes))
+        if fields.get("accepted") == "yes":
+            item["accepted"] = n
+        item["useful"] += [(n, email) for email in split_list(fields.get("useful", ""))]
+        if fields.get("hidden_by"):
+            item["hidden"].append((n, fields["hidden_by"], fields["hidden_reason"]))
+    return item
+
+
+def demo_subscriptions() -> list[tuple[str, str, str]]:
+    """(email, kind, key): a person follows a theme, a practice or an organisation."""
+    _header, _text, sections = read_demo_file(DATA / "subscriptions.md")
+    return [(email, kind, key) for email, fields, _ in sections for kind, key in fields.items()]
 
 
 def _space(reference: str, practices: dict) -> Space | None:
@@ -326,7 +81,7 @@ def _mentions(thread: Thread, answer: Answer | None, body: str) -> None:
 def load(context) -> None:
     people, practices = context["people"], context.get("practices", {})
     now = timezone.now()
-    for item in THREADS:
+    for item in demo_threads():
         space = _space(item["space"], practices)
         author = people.get(item["author"])
         if space is None or author is None:
@@ -378,7 +133,7 @@ def load(context) -> None:
             thread.accepted_at = answers[item["accepted"]].created_at + timedelta(hours=6)
         thread.save()
         _tell_demo(thread, answers, people, item)
-    for email, kind, key in SUBSCRIPTIONS:
+    for email, kind, key in demo_subscriptions():
         user = people.get(email)
         target = _target(kind, key, practices, context)
         if user is not None and target is not None:

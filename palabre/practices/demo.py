@@ -1,4 +1,7 @@
-"""Demo practices: fiches at every status and visibility, some with files and several versions."""
+"""Demo practices: fiches at every status and visibility, some with files and several versions.
+
+The fiches are in demo_data/, one Markdown file each (see its README); this module loads them.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +10,12 @@ import math
 import struct
 import wave
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from palabre.organisations.demo import read_demo_file, split_list
 from palabre.practices.models import (
     Attachment,
     DailyCount,
@@ -28,6 +33,32 @@ TEXT_FIELDS = (
     "lessons", "sustainability", "replication", "country", "region", "status", "visibility",
     "project_name",
 )  # fmt: skip
+DATA = Path(__file__).parent / "demo_data"
+
+
+def demo_practices() -> list[dict]:
+    """The demo fiches, in the order of their file names (`NN-key.md`)."""
+    return [_read_practice(path) for path in sorted(DATA.glob("[0-9]*.md"))]
+
+
+def _read_practice(path: Path) -> dict:
+    header, _text, sections = read_demo_file(path)
+    item = {"key": path.stem.split("-", 1)[1], **header, "steps": [], "attachments": []}
+    for name in ("partners", "authors", "themes", "tags"):
+        item[name] = split_list(header.get(name, ""))
+    for name in ("women", "men", "cost_amount"):
+        item[name] = int(header[name]) if header.get(name) else None
+    for heading, fields, text in sections:
+        kind, _, title = heading.partition(": ")
+        if kind == "step":
+            description, _, worked = text.partition("## what made it work")
+            step = {"title": title, "description": description.strip()}
+            item["steps"].append({**step, "what_made_it_work": worked.strip()})
+        elif kind == "attachment":
+            item["attachments"].append({"name": title, **fields})
+        else:
+            item[heading] = text
+    return item
 
 
 def _month(value: str | None) -> date | None:
@@ -129,14 +160,13 @@ def _attach(practice: Practice, items: list[dict], uploader, seed: int) -> None:
 
 
 def load(context) -> None:
-    from palabre.practices.demo_content import PRACTICES
-
     rng = context.random
     people, organisations = context["people"], context["organisations"]
     facilitator = people["animatrice@palabre.example"]
     themes = {t.slug: t for t in Theme.objects.all()}
     created: dict[str, Practice] = {}
-    for index, item in enumerate(PRACTICES):
+    practices = demo_practices()
+    for index, item in enumerate(practices):
         fields = {name: item[name] for name in TEXT_FIELDS}
         fields.update(
             beneficiaries_women=item.get("women"),
@@ -196,7 +226,7 @@ def load(context) -> None:
     index_practices([p.pk for p in created.values()])
     vocabulary_rebuild()
     # Some practices came due for review: their authors are asked to re-validate them.
-    for key in [p["key"] for p in PRACTICES if p["status"] == "published"][:2]:
+    for key in [p["key"] for p in practices if p["status"] == "published"][:2]:
         Practice.objects.filter(pk=created[key].pk).update(review_by=date(2026, 10, 1))
     context["practices"] = created
 
