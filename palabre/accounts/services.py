@@ -7,6 +7,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from palabre.accounts.models import ApiToken
 from palabre.audit.services import audit_record
 from palabre.lib.errors import ServiceError
 
@@ -42,8 +43,6 @@ def api_token_create(*, user: Any, name: str, by: Any = None) -> tuple[Any, str]
     """Create a personal API token. Returns the token and its secret, shown only once."""
     import secrets
 
-    from palabre.accounts.models import ApiToken
-
     name = name.strip()[:100]
     if not name:
         raise ServiceError(_("Give the token a name, to recognise it later."), field="name")
@@ -68,8 +67,6 @@ def api_token_revoke(*, token: Any, by: Any) -> None:
 def api_token_user(secret: str) -> Any:
     """The person a token belongs to, or None. Records when it was last used."""
     from django.utils import timezone
-
-    from palabre.accounts.models import ApiToken
 
     token = (
         ApiToken.objects.active().select_related("user").filter(token_hash=_digest(secret)).first()

@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from palabre.accounts.forms import LoginForm, NetworkRoleForm, ProfileForm, QueuedPasswordResetForm
-from palabre.accounts.services import user_set_network_role
+from palabre.accounts.models import ApiToken
+from palabre.accounts.services import api_token_create, api_token_revoke, user_set_network_role
 from palabre.lib.errors import ServiceError
 from palabre.lib.views import BadRequestOnInvalidForm, form_add_service_error
 from palabre.permissions import organisations as org_rules
@@ -139,8 +140,6 @@ def set_language(request):
 @login_required
 def tokens(request):
     """Personal API tokens: create (shown once) and revoke."""
-    from palabre.accounts.models import ApiToken
-    from palabre.accounts.services import api_token_create, api_token_revoke
 
     secret = None
     error = None

@@ -48,6 +48,7 @@ def email_queue(
         kind=kind,
         sensitive=sensitive,
     )
+    # lazy: core.tasks imports this module for the delivery itself
     from palabre.core.tasks import deliver_email
 
     transaction.on_commit(lambda: deliver_email.enqueue(email.pk))

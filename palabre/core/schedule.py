@@ -13,6 +13,8 @@ from __future__ import annotations
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from palabre.core.models import ScheduledRun
+
 _jobs: dict[str, object] = {}
 
 
@@ -26,7 +28,6 @@ def registered() -> dict[str, object]:
 
 def run_due_jobs(*, today=None) -> list[str]:
     """Enqueue each daily job not yet run today. Returns the names enqueued."""
-    from palabre.core.models import ScheduledRun
 
     today = today or timezone.localdate()
     enqueued = []

@@ -17,4 +17,5 @@ class DiscussionsConfig(AppConfig):
 
     def ready(self):
         # Registers notification kinds, panels, the daily job and the publication listener.
+        # lazy: registers kinds, panels, receivers and jobs once the app registry is ready
         from palabre.discussions import kinds, panels, receivers, tasks  # noqa: F401

@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from palabre.workshops.models import Workshop
+
 
 class Space(models.Model):
     class Kind(models.TextChoices):
@@ -93,7 +95,6 @@ class Space(models.Model):
     def read_workshops(cls, spaces) -> None:
         """Read the workshops of these spaces in one query, with the organisers their
         rules need, so that ``subject`` asks nothing more for each one."""
-        from palabre.workshops.models import Workshop
 
         wanted = [s for s in spaces if s.kind == cls.Kind.WORKSHOP and not hasattr(s, "_workshop")]
         if not wanted:
@@ -112,8 +113,6 @@ class Space(models.Model):
         if self.kind == self.Kind.PRACTICE:
             return self.practice
         if not hasattr(self, "_workshop"):
-            from palabre.workshops.models import Workshop
-
             self._workshop = Workshop.objects.filter(pk=self.object_id).first()
         return self._workshop
 

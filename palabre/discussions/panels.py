@@ -8,9 +8,11 @@ from palabre import permissions
 from palabre.discussions import selectors
 from palabre.discussions.forms import ThreadForm
 from palabre.discussions.models import Space
+from palabre.discussions.search import thread_search
 from palabre.lib import panels
 from palabre.permissions import discussions as rules
 from palabre.permissions import practices as practice_rules
+from palabre.permissions.workshops import can_view_workshop
 
 SHOWN = 5
 
@@ -104,7 +106,6 @@ def own_follows(request, *, person) -> str:
 @panels.register("search_results", order=10)
 def matching_discussions(request, *, q) -> str:
     """Discussions matching a search, beside the practices found."""
-    from palabre.discussions.search import thread_search
 
     total, results = thread_search(user=request.user, q=q)
     if not total:
@@ -119,7 +120,6 @@ def matching_discussions(request, *, q) -> str:
 @panels.register("workshop_detail", order=30)
 def workshop_space(request, *, workshop) -> str:
     """The workshop's discussion space, for the members who may see the workshop."""
-    from palabre.permissions.workshops import can_view_workshop
 
     user = request.user
     if not permissions.is_member(user) or not can_view_workshop(user, workshop):

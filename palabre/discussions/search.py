@@ -9,6 +9,7 @@ from palabre.lib.text import plain_text
 from palabre.permissions import discussions as rules
 from palabre.search import services as search
 from palabre.search.backends import Document
+from palabre.search.models import SearchDocument
 from palabre.search.query import parse
 
 KIND = "thread"
@@ -71,7 +72,6 @@ def thread_search(*, user: Any, q: str, limit: int = 5) -> tuple[int, list[tuple
             .select_related("space")
             .order_by("-score", "-last_activity_at")[:limit]
         )
-    from palabre.search.models import SearchDocument
 
     documents = {
         d.object_id: d

@@ -14,6 +14,10 @@ from palabre import permissions
 from palabre.discussions.mentions import normalise
 from palabre.discussions.models import Answer, Mention, Space, Subscription, Thread, UsefulMark
 from palabre.permissions import discussions as rules
+from palabre.permissions import practices as practice_rules
+from palabre.permissions.practices import is_author
+from palabre.practices.models import Practice
+from palabre.themes.models import Theme
 
 
 def unanswered_after() -> timedelta:
@@ -140,17 +144,13 @@ def is_following(user: Any, target: Any) -> bool:
     if not permissions.is_member(user):
         return False
     kind = target._meta.model_name
-    if kind == "practice":
-        from palabre.permissions.practices import is_author
-
-        if is_author(user, target):
-            return True
+    if kind == "practice" and is_author(user, target):
+        return True
     return Subscription.objects.filter(user=user, kind=kind, **{kind: target}).exists()
 
 
 def subscriptions_of(user: Any) -> QuerySet[Subscription]:
     """What this person follows and may still see (what became hidden from them is left out)."""
-    from palabre.permissions import practices as practice_rules
 
     return (
         Subscription.objects.filter(user=user)
@@ -194,8 +194,6 @@ def _skill_matches(skills: list[str], names: list[str]) -> bool:
 
 def people_who_could_answer(thread: Thread, *, limit: int = 10) -> list:
     """Members whose practices or offered skills match the question's themes, best first."""
-    from palabre.practices.models import Practice
-    from palabre.themes.models import Theme
 
     themes = thread_themes(thread)
     if not themes:

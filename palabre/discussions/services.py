@@ -26,6 +26,9 @@ from palabre.lib.errors import ServiceError
 from palabre.lib.text import plain_text
 from palabre.notifications.services import notify
 from palabre.permissions import discussions as rules
+from palabre.practices.models import Practice
+from palabre.themes.models import Theme
+from palabre.workshops.models import Workshop
 
 TITLE_MAX = 200
 BODY_MAX = 20_000
@@ -152,9 +155,6 @@ def _record_mentions(thread: Thread, answer: Answer | None, body: str) -> list[A
 
 def space_for(subject: Any) -> Space:
     """The discussion space of a theme, practice or workshop, made on first use."""
-    from palabre.practices.models import Practice
-    from palabre.themes.models import Theme
-    from palabre.workshops.models import Workshop
 
     if isinstance(subject, Theme):
         space, _created = Space.objects.get_or_create(kind=Space.Kind.THEME, theme=subject)

@@ -3,12 +3,12 @@
 from django_tasks import task
 
 from palabre.core import schedule
+from palabre.discussions.services import practice_published_tell, unanswered_tell
+from palabre.practices.models import Practice
 
 
 @task()
 def tell_publication(practice_id: int, first_publication: bool) -> int:
-    from palabre.discussions.services import practice_published_tell
-    from palabre.practices.models import Practice
 
     practice = Practice.objects.filter(pk=practice_id, status=Practice.Status.PUBLISHED).first()
     if practice is None:  # unpublished again before the worker came to it
@@ -18,7 +18,6 @@ def tell_publication(practice_id: int, first_publication: bool) -> int:
 
 @task()
 def unanswered_questions() -> int:
-    from palabre.discussions.services import unanswered_tell
 
     return unanswered_tell()
 

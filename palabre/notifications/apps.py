@@ -8,4 +8,5 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifications")
 
     def ready(self):
-        from palabre.notifications import panels, tasks  # noqa: F401 - registers panels and jobs
+        # lazy: registers panels and jobs once the app registry is ready
+        from palabre.notifications import panels, tasks  # noqa: F401

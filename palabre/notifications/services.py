@@ -23,6 +23,7 @@ from palabre.lib.errors import ServiceError
 from palabre.notifications import kinds
 from palabre.notifications.kinds import Delivery
 from palabre.notifications.models import Notification, NotificationPreference
+from palabre.notifications.selectors import visible_target_keys
 
 UNSUBSCRIBE_SALT = "palabre.notifications.unsubscribe"
 # What an unsubscribe link stops: one kind, the daily summary, or every e-mail.
@@ -249,7 +250,6 @@ def notifications_send_daily_summaries(*, now: datetime | None = None) -> int:
     Each item is checked again: what was read in the app meanwhile is left out,
     and so is anything its recipient may no longer see.
     """
-    from palabre.notifications.selectors import visible_target_keys
 
     now = now or timezone.now()
     recipients = (

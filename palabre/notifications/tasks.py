@@ -3,11 +3,11 @@
 from django_tasks import task
 
 from palabre.core import schedule
+from palabre.notifications.services import notifications_send_daily_summaries
 
 
 @task()
 def daily_summaries() -> int:
-    from palabre.notifications.services import notifications_send_daily_summaries
 
     return notifications_send_daily_summaries()
 

@@ -17,6 +17,8 @@ from palabre.organisations.models import Organisation
 from palabre.permissions import practices as rules
 from palabre.practices import services
 from palabre.practices.models import Practice, Step
+from palabre.practices.search import FoundResults, _find, _sort, clean_filters
+from palabre.search.query import parse
 from palabre.themes.models import Tag, Theme
 
 router = Router(tags=["practices"])
@@ -252,9 +254,6 @@ def list_practices(
     limit: int = Query(20, ge=1, le=100),
     offset: int = Query(0, ge=0),
 ):
-    from palabre.practices.search import FoundResults, _find, _sort, clean_filters
-    from palabre.search.query import parse
-
     filters = clean_filters(
         {
             "theme": theme, "kind": kind, "maturity": maturity, "country": country,

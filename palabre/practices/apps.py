@@ -12,4 +12,5 @@ class PracticesConfig(AppConfig):
     ]
 
     def ready(self):
-        from palabre.practices import panels, tasks  # noqa: F401 - registers panels and jobs
+        # lazy: registers panels and jobs once the app registry is ready
+        from palabre.practices import panels, tasks  # noqa: F401

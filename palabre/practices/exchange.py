@@ -24,10 +24,14 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from palabre.audit.services import audit_record
 from palabre.lib.spreadsheets import defuse, undefuse
 from palabre.lib.visibility import Visibility
 from palabre.organisations.models import Organisation
 from palabre.practices.models import Practice, Revision, Step
+from palabre.practices.search import index_practices
+from palabre.practices.services import practice_snapshot
+from palabre.search.services import vocabulary_rebuild
 from palabre.themes.models import Tag, Theme
 
 COLUMNS = (
@@ -462,7 +466,6 @@ def import_file(
         )
         for pk, original in pending_links:
             Practice.objects.filter(pk=pk).update(translation_of_id=originals.get(original))
-        from palabre.audit.services import audit_record
 
         if by is not None:
             audit_record(
@@ -471,7 +474,6 @@ def import_file(
                 target=by,
                 data={"file": path.name, "created": report.created, "updated": report.updated},
             )
-    from palabre.search.services import vocabulary_rebuild
 
     vocabulary_rebuild()
     refresh_statistics()
@@ -501,8 +503,6 @@ def _save_batch(batch: list[dict[str, Any]], report: ImportReport, by) -> list[t
     """Save up to 500 rows; returns (practice, original) links to make at the end."""
     if not batch:
         return []
-    from palabre.practices.search import index_practices
-    from palabre.practices.services import practice_snapshot
 
     ext_ids = [row["external_id"] for row in batch if row["external_id"]]
     existing = {p.external_id: p for p in Practice.objects.filter(external_id__in=ext_ids)}

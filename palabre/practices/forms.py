@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from palabre.organisations.models import Organisation
 from palabre.permissions import practices as rules
 from palabre.practices.models import Practice, Step
+from palabre.practices.sections import SECTIONS
 from palabre.themes.models import Tag, Theme
 
 
@@ -227,7 +228,6 @@ class ReviewForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        from palabre.practices.sections import SECTIONS
 
         super().__init__(*args, **kwargs)
         for section in SECTIONS:

@@ -18,7 +18,9 @@ from palabre.permissions import practices as rules
 from palabre.practices.models import Practice
 from palabre.search import services as search
 from palabre.search.backends import Document, hits_table
-from palabre.search.query import ParsedQuery, parse
+from palabre.search.models import SearchDocument, SearchTerm
+from palabre.search.query import ParsedQuery, _term, fts5_match, parse
+from palabre.search.text import STOPWORDS, strip_accents, words
 from palabre.themes.models import Theme
 
 KIND = "practice"
@@ -390,8 +392,6 @@ def _generation() -> str:
     """Changes whenever an indexed practice changes, so cached searches are never stale."""
     from django.db.models import Max
 
-    from palabre.search.models import SearchDocument
-
     latest = SearchDocument.objects.filter(kind=KIND).aggregate(latest=Max("updated_at"))["latest"]
     return latest.isoformat() if latest else "0"
 
@@ -403,8 +403,6 @@ def _find(*, user: Any, parsed: ParsedQuery, filters: dict, sort: str, with_face
 
     from django.conf import settings
     from django.core.cache import cache
-
-    from palabre.search.query import fts5_match
 
     seconds = getattr(settings, "SEARCH_CACHE_SECONDS", 300)
     signature = json.dumps(
@@ -483,8 +481,6 @@ def practice_search(
     result_page = paginator.get_page(page)
     snippets = {}
     if not parsed.is_empty:
-        from palabre.search.models import SearchDocument
-
         ids = [p.pk for p in result_page]
         for doc in SearchDocument.objects.filter(kind=KIND, object_id__in=ids).only(
             "object_id", "summary", "body"
@@ -509,17 +505,12 @@ def touch_practice(pk: int) -> None:
     """A practice changed in a way searches show (status, maturity, adoptions) but not its text."""
     from django.utils import timezone
 
-    from palabre.search.models import SearchDocument
-
     SearchDocument.objects.filter(kind=KIND, object_id=pk).update(updated_at=timezone.now())
 
 
 def _distinctive(title: str, *, most: int = 4) -> list[str]:
     """The rarest words of a title: words found in a tenth of the library say little."""
     from django.core.cache import cache
-
-    from palabre.search.models import SearchDocument, SearchTerm
-    from palabre.search.text import STOPWORDS, strip_accents, words
 
     candidates = {strip_accents(w): w for w in words(title) if len(w) > 2}
     candidates = {p: w for p, w in candidates.items() if p not in STOPWORDS}
@@ -542,8 +533,6 @@ def _similar_candidates(practice: Practice) -> list[int]:
     """Practices whose title or summary share words with this one's title, reranked by the
     themes and tags they share; best first (cached an hour, for everyone)."""
     from django.core.cache import cache
-
-    from palabre.search.query import _term
 
     key = f"similar:{practice.pk}:{practice.version}"
     cached = cache.get(key)

@@ -29,6 +29,7 @@ from palabre.practices.models import (
 from palabre.practices.search import index_practice, touch_practice, unindex_practice
 from palabre.practices.sections import SECTION_BY_SLUG, missing_sections
 from palabre.practices.signals import practice_published
+from palabre.practices.uploads import inspect_upload, make_preview
 
 # Fields copied between a practice and its new version or translation.
 CONTENT_FIELDS = (
@@ -565,7 +566,6 @@ def practice_count(*, practice: Practice, event: str) -> None:
 
 @transaction.atomic
 def attachment_add(*, practice: Practice, by: Any, upload, caption: str = "") -> Attachment:
-    from palabre.practices.uploads import inspect_upload, make_preview
 
     if not rules.can_edit(by, practice):
         refuse(_("You cannot add files to this practice."), status=403)

@@ -3,11 +3,11 @@
 from django_tasks import task
 
 from palabre.core import schedule
+from palabre.practices.services import practices_remind_review
 
 
 @task()
 def review_reminders() -> int:
-    from palabre.practices.services import practices_remind_review
 
     return practices_remind_review()
 

@@ -19,6 +19,7 @@ from palabre.lib.views import submit as form_submit
 from palabre.organisations.models import Organisation
 from palabre.permissions import practices as rules
 from palabre.practices import selectors, services
+from palabre.practices.exchange import export_rows, write_csv, write_jsonl, write_xlsx
 from palabre.practices.forms import (
     SECTION_FORMS,
     AttachmentForm,
@@ -28,6 +29,15 @@ from palabre.practices.forms import (
     StepFormSet,
 )
 from palabre.practices.models import DailyCount, Practice
+from palabre.practices.pdf import practice_pdf
+from palabre.practices.search import (
+    FACETS,
+    SORTS,
+    clean_filters,
+    practice_ids,
+    practice_search,
+    similar_practices,
+)
 from palabre.practices.sections import SECTION_BY_SLUG, SECTIONS, completeness
 from palabre.themes.models import Theme
 
@@ -147,7 +157,6 @@ def detail(request, pk: int):
 
 def similar(request, pk: int):
     """Practices close to this one that this person may read (a page, or a fragment for htmx)."""
-    from palabre.practices.search import similar_practices
 
     practice = practice_for(request, pk)
     practices = similar_practices(practice, user=request.user) if practice.is_published else []
@@ -187,7 +196,6 @@ def diff(request, pk: int):
 
 
 def pdf(request, pk: int):
-    from palabre.practices.pdf import practice_pdf
 
     practice = practice_for(request, pk)
     content = practice_pdf(practice, request=request)
@@ -522,7 +530,6 @@ def attachment_delete(request, pk: int, attachment_pk: int):
 
 def search_page(request):
     """Full-text search with facets. The URL always holds the whole search, so it can be shared."""
-    from palabre.practices.search import FACETS, SORTS, clean_filters, practice_search
 
     q = request.GET.get("q", "")
     filters = clean_filters(request.GET)
@@ -566,9 +573,6 @@ def export(request, fmt: str):
     import tempfile
 
     from django.http import StreamingHttpResponse
-
-    from palabre.practices.exchange import export_rows, write_csv, write_jsonl, write_xlsx
-    from palabre.practices.search import clean_filters, practice_ids
 
     if fmt not in ("csv", "xlsx", "jsonl"):
         raise Http404

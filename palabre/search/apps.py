@@ -8,4 +8,5 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
-        from palabre.search import tasks  # noqa: F401 - registers the daily job
+        # lazy: registers the daily job once the app registry is ready
+        from palabre.search import tasks  # noqa: F401

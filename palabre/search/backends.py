@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.db import DatabaseError, connection
 from django.utils import timezone
 
+from palabre.search.models import SearchDocument
 from palabre.search.query import ParsedQuery, fts5_match, prefix_tsquery, tsquery
 from palabre.search.text import index_terms
 
@@ -186,7 +187,6 @@ def _index_scan(cursor):
 
 def _write(documents: list[Document], *, stems: bool) -> None:
     """Insert or update the documents (their ids are known in advance)."""
-    from palabre.search.models import SearchDocument
 
     now = timezone.now()
     rows = {}

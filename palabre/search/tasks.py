@@ -3,11 +3,11 @@
 from django_tasks import task
 
 from palabre.core import schedule
+from palabre.search.services import vocabulary_rebuild
 
 
 @task()
 def refresh_vocabulary() -> int:
-    from palabre.search.services import vocabulary_rebuild
 
     return vocabulary_rebuild()
 

@@ -11,6 +11,9 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connections
 
+from palabre.organisations.demo import DEMO_LOGINS, DEMO_PASSWORD
+from palabre.organisations.models import Organisation
+
 
 class Command(BaseCommand):
     help = "Prepare the database and serve Palabre with gunicorn (and a background worker)."
@@ -36,7 +39,6 @@ class Command(BaseCommand):
         parser.add_argument("--timeout", type=int, default=60)
 
     def handle(self, *args, host, port, workers, demo, no_worker, timeout, **options):
-        from palabre.organisations.models import Organisation
 
         shown_host = "localhost" if host in ("127.0.0.1", "0.0.0.0") else host  # noqa: S104
         address = f"http://{shown_host}:{port}/"
@@ -69,7 +71,6 @@ class Command(BaseCommand):
                 worker.wait(timeout=10)
 
     def _announce(self, address: str, demo: bool) -> None:
-        from palabre.organisations.demo import DEMO_LOGINS, DEMO_PASSWORD
 
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS(f"Palabre : {address}"))
@@ -105,6 +106,7 @@ def collect_static_if_changed() -> None:
 def serve(*, host: str, port: int, workers: int, timeout: int) -> None:
     from gunicorn.app.base import BaseApplication
 
+    # lazy: the WSGI application is loaded only when serving, after the database is ready
     from palabre.wsgi import application
 
     class Server(BaseApplication):
