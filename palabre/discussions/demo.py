@@ -22,8 +22,8 @@ from palabre.discussions.models import (
     Thread,
     UsefulMark,
 )
+from palabre.lib.demo_data import read_demo_file, split_list
 from palabre.notifications.models import Notification
-from palabre.organisations.demo import read_demo_file, split_list
 from palabre.themes.models import Theme
 
 DATA = Path(__file__).parent / "demo_data"

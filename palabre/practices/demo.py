@@ -15,7 +15,7 @@ from pathlib import Path
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from palabre.organisations.demo import read_demo_file, split_list
+from palabre.lib.demo_data import read_demo_file, split_list
 from palabre.practices.models import (
     Attachment,
     DailyCount,
