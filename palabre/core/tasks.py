@@ -8,7 +8,7 @@ from django.conf import settings
 from django.utils import timezone
 from django_tasks import task
 
-from palabre.core.mail import email_deliver
+from palabre.core.delivery import email_deliver
 
 
 @task()
