@@ -11,6 +11,12 @@
 - A group's rapporteur writes its restitution; owners of an action update it.
 - Members register themselves; org admins register members of their organisations.
 - The facilitation toolbox is for members; facilitators add and edit tools.
+
+Access: ``workshop_for(user, pk)`` fetches a workshop for a person or raises 404, and
+``session_for``, ``registration_for``, ``action_for``, ``photo_for`` and ``tool_for``
+do the same for what hangs from it; ``workshops_visible_to(user)`` is what lists, feeds,
+the API and exports show. ``can_view_workshop`` answers the same for one workshop
+(tests/test_workshops.py says so for every status, visibility and kind of person).
 """
 
 from __future__ import annotations
@@ -18,30 +24,35 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.http import Http404
 
+from palabre.lib.visibility import Visibility
 from palabre.permissions import (
-    Visibility,
     admin_org_ids,
     can_see,
     is_facilitator,
     is_member,
+    object_or_404,
     org_ids,
     related_ids,
 )
-
-
-def _models():
-    from palabre.workshops import models
-
-    return models
-
+from palabre.workshops.models import (
+    ActionUpdate,
+    CollectiveAction,
+    Evaluation,
+    FacilitationTool,
+    Registration,
+    Restitution,
+    RestitutionPhoto,
+    Session,
+    Workshop,
+)
 
 # Seeing -------------------------------------------------------------------------------
 
 
 def workshops_visible_to(user: Any, queryset: QuerySet | None = None) -> QuerySet:
     """Workshops this person may open: every list, feed, API route and export uses this."""
-    Workshop = _models().Workshop
     qs = queryset if queryset is not None else Workshop.objects.all()
     if is_facilitator(user):
         return qs
@@ -68,7 +79,7 @@ def _organiser_ids(workshop: Any) -> set[int]:
 def can_view_workshop(user: Any, workshop: Any) -> bool:
     if is_facilitator(user):
         return True
-    if workshop.status == _models().Workshop.Status.DRAFT:
+    if workshop.status == Workshop.Status.DRAFT:
         return False
     return can_see(user, visibility=workshop.visibility, organisation_ids=_organiser_ids(workshop))
 
@@ -82,9 +93,7 @@ def registration_of(user: Any, workshop: Any):
         cache = {}
         workshop._palabre_registrations = cache
     if user.pk not in cache:
-        cache[user.pk] = (
-            _models().Registration.objects.filter(workshop=workshop, person=user).first()
-        )
+        cache[user.pk] = Registration.objects.filter(workshop=workshop, person=user).first()
     return cache[user.pk]
 
 
@@ -110,7 +119,7 @@ def can_run(user: Any, workshop: Any) -> bool:
     return (
         registration is not None
         and registration.is_confirmed
-        and registration.role == _models().Registration.Role.FACILITATOR
+        and registration.role == Registration.Role.FACILITATOR
     )
 
 
@@ -161,7 +170,6 @@ def can_change_registration(user: Any, registration: Any) -> bool:
 
 def registrations_visible_to(user: Any, workshop: Any) -> QuerySet:
     """The registrations with their details (notes, status) this person may read."""
-    Registration = _models().Registration
     qs = Registration.objects.filter(workshop=workshop)
     if can_run(user, workshop):
         return qs
@@ -272,22 +280,118 @@ def can_edit_tool(user: Any, tool: Any) -> bool:
 
 
 def can_view(user: Any, obj: Any) -> bool:
-    m = _models()
-    if isinstance(obj, m.Workshop):
+    if isinstance(obj, Workshop):
         return can_view_workshop(user, obj)
-    if isinstance(obj, m.Session):
+    if isinstance(obj, Session):
         return can_view_workshop(user, obj.workshop)
-    if isinstance(obj, m.Restitution):
+    if isinstance(obj, Restitution):
         return can_see_restitution(user, obj)
-    if isinstance(obj, m.RestitutionPhoto):
+    if isinstance(obj, RestitutionPhoto):
         return can_see_restitution(user, obj.restitution)
-    if isinstance(obj, m.Registration):
+    if isinstance(obj, Registration):
         return can_change_registration(user, obj) or can_run(user, obj.workshop)
-    if isinstance(obj, m.CollectiveAction | m.ActionUpdate):
-        action = obj if isinstance(obj, m.CollectiveAction) else obj.action
+    if isinstance(obj, CollectiveAction | ActionUpdate):
+        action = obj if isinstance(obj, CollectiveAction) else obj.action
         return can_see_actions(user, action.workshop)
-    if isinstance(obj, m.Evaluation):
+    if isinstance(obj, Evaluation):
         return can_see_evaluation_results(user, obj.workshop)
-    if isinstance(obj, m.FacilitationTool):
+    if isinstance(obj, FacilitationTool):
         return can_view_toolbox(user)
     return is_member(user)
+
+
+# Fetching one object for a person -----------------------------------------------------
+# Each answers 404 for what the person may not see, exactly like what does not exist.
+# Those under a workshop take the workshop ``workshop_for`` returned, and check again
+# that the person sees it inside the same query.
+
+
+def workshop_for(user: Any, pk: Any, *, queryset: QuerySet[Workshop] | None = None) -> Workshop:
+    """The workshop if this person may open it; otherwise 404, as if it did not exist."""
+    return object_or_404(workshops_visible_to(user, queryset), pk)
+
+
+def _under(user: Any, workshop: Workshop, queryset: QuerySet, path: str = "workshop") -> QuerySet:
+    visible = workshops_visible_to(user).filter(pk=workshop.pk).values("pk")
+    return queryset.filter(**{path: workshop, f"{path}__in": visible})
+
+
+def session_for(user: Any, workshop: Workshop, pk: Any) -> Session:
+    """A session of a workshop the person may open."""
+    session = object_or_404(
+        _under(
+            user,
+            workshop,
+            Session.objects.select_related(
+                "theme", "tool", "facilitator", "presenter", "rapporteur", "presented_practice"
+            ),
+        ),
+        pk,
+    )
+    session.workshop = workshop  # keeps the permissions already cached on it
+    return session
+
+
+def registration_for(user: Any, workshop: Workshop, pk: Any) -> Registration:
+    """A registration the person may change: their own, one of their organisation's
+    members if they administer it, or any for a facilitator."""
+    registration = object_or_404(
+        _under(
+            user,
+            workshop,
+            Registration.objects.select_related("person", "organisation", "practice"),
+        ),
+        pk,
+    )
+    registration.workshop = workshop
+    if not can_change_registration(user, registration):
+        raise Http404
+    return registration
+
+
+def action_for(user: Any, workshop: Workshop, pk: Any) -> CollectiveAction:
+    """A collective action of the workshop: never public, for members who see the workshop."""
+    if not can_see_actions(user, workshop):
+        raise Http404
+    action = object_or_404(
+        _under(
+            user,
+            workshop,
+            CollectiveAction.objects.select_related(
+                "owner_person", "owner_organisation", "session"
+            ),
+        ),
+        pk,
+    )
+    action.workshop = workshop
+    return action
+
+
+def photo_for(user: Any, session: Session, pk: Any) -> RestitutionPhoto:
+    """A photo of a session's restitution (``session_for`` first): seen with the
+    restitution, that is once it is final or by those who write it."""
+    photo = object_or_404(
+        _under(
+            user,
+            session.workshop,
+            RestitutionPhoto.objects.select_related("restitution").filter(
+                restitution__session=session
+            ),
+            path="restitution__session__workshop",
+        ),
+        pk,
+    )
+    photo.restitution.session = session
+    if not can_see_restitution(user, photo.restitution):
+        raise Http404
+    return photo
+
+
+def tool_for(user: Any, slug: str) -> FacilitationTool:
+    """A technique of the facilitation toolbox, which is for members."""
+    if not can_view_toolbox(user):
+        raise Http404
+    tool = FacilitationTool.objects.filter(slug=slug).first()
+    if tool is None:
+        raise Http404
+    return tool

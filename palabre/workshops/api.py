@@ -10,7 +10,6 @@ from datetime import date, datetime
 
 from django.contrib.auth import get_user_model
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
@@ -290,7 +289,7 @@ def _workshop(request, w: Workshop) -> dict:
         "online_url": w.online_url if rules.can_see_online_link(request.auth, w) else "",
         "organisers": [_org(o) for o in w.organisers.all()],
         "capacity": w.capacity,
-        "places_left": services.places_left(w),
+        "places_left": selectors.places_left(w),
         "waiting_list_size": w.waiting_list_size,
         "registration_closes_on": w.registration_closes_on,
         "registration_open": w.registration_is_open,
@@ -355,10 +354,6 @@ def _action(a: CollectiveAction) -> dict:
     }
 
 
-def _visible(request, workshop_id: int) -> Workshop:
-    return get_object_or_404(rules.workshops_visible_to(request.auth), pk=workshop_id)
-
-
 def _logged_in(request) -> None:
     if not request.auth.is_authenticated:
         raise ServiceError(_("Log in (send a token) to do this."), status=401)
@@ -407,7 +402,7 @@ def list_workshops(
 
 @router.get("/{workshop_id}", response={200: WorkshopOut, 404: ErrorOut}, summary="A workshop")
 def read_workshop(request, workshop_id: int):
-    return _workshop(request, _visible(request, workshop_id))
+    return _workshop(request, rules.workshop_for(request.auth, workshop_id))
 
 
 def _workshop_values(payload: WorkshopFields) -> tuple[dict, list | None]:
@@ -433,7 +428,7 @@ def create_workshop(request, payload: WorkshopCreate):
 
 @router.patch("/{workshop_id}", response={200: WorkshopOut, **ERRORS}, summary="Change a workshop")
 def update_workshop(request, workshop_id: int, payload: WorkshopUpdate):
-    workshop = _visible(request, workshop_id)
+    workshop = rules.workshop_for(request.auth, workshop_id)
     data, organisers = _workshop_values(payload)
     updated = services.workshop_update(
         workshop=workshop, by=request.auth, fields=data, organisers=organisers
@@ -443,7 +438,7 @@ def update_workshop(request, workshop_id: int, payload: WorkshopUpdate):
 
 @router.post("/{workshop_id}/publish", response={200: WorkshopOut, **ERRORS}, summary="Publish")
 def publish_workshop(request, workshop_id: int):
-    workshop = _visible(request, workshop_id)
+    workshop = rules.workshop_for(request.auth, workshop_id)
     return _workshop(request, services.workshop_publish(workshop=workshop, by=request.auth))
 
 
@@ -456,7 +451,7 @@ def publish_workshop(request, workshop_id: int):
     summary="The agenda",
 )
 def list_sessions(request, workshop_id: int):
-    workshop = _visible(request, workshop_id)
+    workshop = rules.workshop_for(request.auth, workshop_id)
     visible = rules.can_see_participants(request.auth, workshop)
     sessions = selectors.agenda_sessions(workshop)
     for s in sessions:
@@ -497,17 +492,16 @@ def _session_values(workshop: Workshop, payload: SessionFields) -> tuple[dict, l
 )
 def create_session(request, workshop_id: int, payload: SessionCreate):
     _logged_in(request)
-    workshop = _visible(request, workshop_id)
+    workshop = rules.workshop_for(request.auth, workshop_id)
     data, members = _session_values(workshop, payload)
     session = services.session_create(workshop=workshop, by=request.auth, members=members, **data)
     return Status(201, _session(request, session, members_visible=True))
 
 
 def _session_of(request, workshop_id: int, session_id: int) -> Session:
-    workshop = _visible(request, workshop_id)
-    session = get_object_or_404(Session, pk=session_id, workshop=workshop)
-    session.workshop = workshop
-    return session
+    return rules.session_for(
+        request.auth, rules.workshop_for(request.auth, workshop_id), session_id
+    )
 
 
 @router.patch(
@@ -557,7 +551,7 @@ def _registration(r: Registration, *, details: bool) -> dict:
     summary="Participants (never public)",
 )
 def list_registrations(request, workshop_id: int):
-    workshop = _visible(request, workshop_id)
+    workshop = rules.workshop_for(request.auth, workshop_id)
     if not rules.can_see_participants(request.auth, workshop):
         raise Http404
     detailed = set(
@@ -582,7 +576,7 @@ def list_registrations(request, workshop_id: int):
 )
 def create_registration(request, workshop_id: int, payload: RegistrationCreate):
     _logged_in(request)
-    workshop = _visible(request, workshop_id)
+    workshop = rules.workshop_for(request.auth, workshop_id)
     person = request.auth
     if payload.person is not None and payload.person != request.auth.pk:
         person = _one(User, label=_("person"), pk=payload.person, is_active=True)
@@ -617,10 +611,8 @@ def create_registration(request, workshop_id: int, payload: RegistrationCreate):
 )
 def cancel_registration(request, workshop_id: int, registration_id: int):
     _logged_in(request)
-    workshop = _visible(request, workshop_id)
-    registration = get_object_or_404(Registration, pk=registration_id, workshop=workshop)
-    if not rules.can_change_registration(request.auth, registration):
-        raise Http404
+    workshop = rules.workshop_for(request.auth, workshop_id)
+    registration = rules.registration_for(request.auth, workshop, registration_id)
     cancelled = services.registration_cancel(registration=registration, by=request.auth)
     return _registration(cancelled, details=True)
 
@@ -634,7 +626,7 @@ def cancel_registration(request, workshop_id: int, registration_id: int):
     summary="The restitutions you may read",
 )
 def list_restitutions(request, workshop_id: int):
-    workshop = _visible(request, workshop_id)
+    workshop = rules.workshop_for(request.auth, workshop_id)
     restitutions = (
         Restitution.objects.filter(session__workshop=workshop)
         .select_related("session")
@@ -677,7 +669,7 @@ def save_restitution(request, workshop_id: int, session_id: int, payload: Restit
     summary="Collective actions (members)",
 )
 def list_actions(request, workshop_id: int):
-    workshop = _visible(request, workshop_id)
+    workshop = rules.workshop_for(request.auth, workshop_id)
     if not rules.can_see_actions(request.auth, workshop):
         raise Http404
     actions = workshop.actions.select_related(
@@ -703,10 +695,10 @@ def _action_values(data: dict) -> dict:
 )
 def create_action(request, workshop_id: int, payload: ActionCreate):
     _logged_in(request)
-    workshop = _visible(request, workshop_id)
+    workshop = rules.workshop_for(request.auth, workshop_id)
     data = _action_values(payload.dict())
     if data.get("session") is not None:
-        data["session"] = get_object_or_404(Session, pk=data["session"], workshop=workshop)
+        data["session"] = rules.session_for(request.auth, workshop, data["session"])
     action = services.action_create(workshop=workshop, by=request.auth, **data)
     return Status(201, _action(action))
 
@@ -718,10 +710,9 @@ def create_action(request, workshop_id: int, payload: ActionCreate):
 )
 def update_action(request, workshop_id: int, action_id: int, payload: ActionUpdateIn):
     _logged_in(request)
-    workshop = _visible(request, workshop_id)
-    if not rules.can_see_actions(request.auth, workshop):
-        raise Http404
-    action = get_object_or_404(CollectiveAction, pk=action_id, workshop=workshop)
+    action = rules.action_for(
+        request.auth, rules.workshop_for(request.auth, workshop_id), action_id
+    )
     data = payload.dict(exclude_unset=True)
     status, note = data.pop("status", None), data.pop("note", "")
     updated = services.action_update(
@@ -740,7 +731,7 @@ def update_action(request, workshop_id: int, action_id: int, payload: ActionUpda
 )
 def evaluate(request, workshop_id: int, payload: EvaluationIn):
     _logged_in(request)
-    workshop = _visible(request, workshop_id)
+    workshop = rules.workshop_for(request.auth, workshop_id)
     evaluation = services.evaluation_submit(
         workshop=workshop,
         by=request.auth,

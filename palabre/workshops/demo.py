@@ -1,27 +1,25 @@
-"""Demo workshops: a full past partners' meeting in Douala, and an upcoming one open for registration."""
+"""Demo workshops: a full past partners' meeting in Douala, and an upcoming one open for registration.
+
+Their content lives in ``demo_data/`` (one JSON file per workshop); this module puts it in the
+database. A long text is written there as a list of lines, joined here with line breaks.
+"""
 
 from __future__ import annotations
 
 import importlib
+import json
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
 
 from django.apps import apps
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from palabre.practices.demo import demo_photo
+from palabre.practices.uploads import make_preview
 from palabre.themes.models import Theme
 from palabre.workshops import selectors
-from palabre.workshops.demo_content import (
-    ACTIONS,
-    DOUALA,
-    EVALUATION_COMMENTS,
-    PEOPLE,
-    RESTITUTIONS,
-    SESSIONS,
-    UPCOMING,
-    UPCOMING_PEOPLE,
-    UPCOMING_SESSIONS,
-)
 from palabre.workshops.models import (
     ActionUpdate,
     Attendance,
@@ -36,6 +34,17 @@ from palabre.workshops.models import (
     SessionRating,
     Workshop,
 )
+from palabre.workshops.services import practice_draft_from_session
+
+DATA = Path(__file__).parent / "demo_data"
+
+
+def _data(name: str) -> dict[str, Any]:
+    return json.loads((DATA / name).read_text(encoding="utf-8"))
+
+
+def _text(value: str | list[str]) -> str:
+    return "\n".join(value) if isinstance(value, list) else value
 
 
 def _ensure_toolbox() -> None:
@@ -60,8 +69,8 @@ def _workshop(spec: dict, *, start: date, end: date, closes: date, organisations
         external_id=f"demo:{spec['key']}",
         defaults={
             "title": spec["title"],
-            "objectives": spec["objectives"],
-            "description": spec["description"],
+            "objectives": _text(spec["objectives"]),
+            "description": _text(spec["description"]),
             "start_date": start,
             "end_date": end,
             "venue": spec["venue"],
@@ -86,44 +95,41 @@ def _workshop(spec: dict, *, start: date, end: date, closes: date, organisations
 def _sessions(workshop, rows, *, people, practices, themes, tools) -> dict[str, Session]:
     sessions = {}
     for row in rows:
-        day, start, end, kind, title, room, theme, tool, facilitator, presenter, practice = row[:11]
-        rapporteur = row[11] if len(row) > 11 else None
-        moment = workshop.start_date + timedelta(days=day - 1)
+        moment = workshop.start_date + timedelta(days=row["day"] - 1)
         session, _created = Session.objects.update_or_create(
             workshop=workshop,
-            title=title,
+            title=row["title"],
             defaults={
-                "kind": kind,
-                "starts_at": workshop.at(moment, _clock(start)),
-                "ends_at": workshop.at(moment, _clock(end)),
-                "room": room,
-                "theme": themes.get(theme),
-                "tool": tools.get(tool),
-                "facilitator": people.get(facilitator),
-                "presenter": people.get(presenter),
-                "presented_practice": practices.get(practice),
-                "rapporteur": people.get(rapporteur),
+                "kind": row["kind"],
+                "starts_at": workshop.at(moment, _clock(row["start"])),
+                "ends_at": workshop.at(moment, _clock(row["end"])),
+                "room": row["room"],
+                "theme": themes.get(row.get("theme")),
+                "tool": tools.get(row.get("tool")),
+                "facilitator": people.get(row.get("facilitator")),
+                "presenter": people.get(row.get("presenter")),
+                "presented_practice": practices.get(row.get("practice")),
+                "rapporteur": people.get(row.get("rapporteur")),
             },
         )
-        sessions[title] = session
+        sessions[row["title"]] = session
     return sessions
 
 
 def _register(workshop, rows, *, people, organisations, practices, themes, when) -> list:
     registrations = []
     for index, row in enumerate(rows):
-        email, org, role, practice = row[:4]
-        first, second = row[4], row[5] if len(row) > 5 else None
+        email = row["email"]
         registration, _created = Registration.objects.update_or_create(
             workshop=workshop,
             person=people[email],
             defaults={
-                "organisation": organisations[org],
-                "role": role,
+                "organisation": organisations[row["organisation"]],
+                "role": row["role"],
                 "status": Registration.Status.CONFIRMED,
-                "practice": practices.get(practice),
-                "first_choice": themes.get(first),
-                "second_choice": themes.get(second),
+                "practice": practices.get(row.get("practice")),
+                "first_choice": themes.get(row.get("first_choice")),
+                "second_choice": themes.get(row.get("second_choice")),
                 "registered_by": people[email],
                 "created_at": when + timedelta(hours=index * 7),
             },
@@ -152,16 +158,13 @@ def _split(workshop, sessions: dict[str, Session]) -> None:
                 GroupMember.objects.create(session=session, person=session.rapporteur)
 
 
-def _restitutions(sessions: dict[str, Session], *, finalised: datetime) -> None:
-    from palabre.practices.demo import demo_photo
-    from palabre.practices.uploads import make_preview
-
-    for number, (title, texts) in enumerate(RESTITUTIONS.items()):
+def _restitutions(restitutions: dict, sessions: dict[str, Session], *, finalised: datetime) -> None:
+    for number, (title, texts) in enumerate(restitutions.items()):
         session = sessions[title]
         restitution, _created = Restitution.objects.update_or_create(
             session=session,
             defaults={
-                **texts,
+                **{name: _text(value) for name, value in texts.items()},
                 "status": Restitution.Status.FINAL,
                 "written_by": session.rapporteur or session.facilitator,
                 "finalised_at": finalised,
@@ -194,9 +197,11 @@ def _attendance(workshop, registrations, rng) -> None:
             )
 
 
-def _actions(workshop, sessions, *, people, organisations, facilitator) -> None:
+def _actions(workshop, rows, sessions, *, people, organisations, facilitator) -> None:
     decided = sessions["Nos actions collectives"]
-    for title, org, email, due, status, notes in ACTIONS:
+    for row in rows:
+        title, email, due, status = row["title"], row.get("person"), row["due"], row["status"]
+        org, notes = row["organisation"], row["notes"]
         action, _created = CollectiveAction.objects.update_or_create(
             workshop=workshop,
             title=title,
@@ -219,12 +224,11 @@ def _actions(workshop, sessions, *, people, organisations, facilitator) -> None:
                 )
 
 
-def _evaluations(workshop, registrations, rng) -> None:
+def _evaluations(workshop, comments, registrations, rng) -> None:
     rated = [s for s in workshop.sessions.all() if s.is_rated]
     for index, registration in enumerate(registrations[2:18]):
-        useful, improve = (
-            EVALUATION_COMMENTS[index] if index < len(EVALUATION_COMMENTS) else ("", "")
-        )
+        comment = comments[index] if index < len(comments) else {}
+        useful, improve = comment.get("most_useful", ""), comment.get("to_improve", "")
         evaluation, _created = Evaluation.objects.update_or_create(
             workshop=workshop,
             person=registration.person,
@@ -246,8 +250,6 @@ def _evaluations(workshop, registrations, rng) -> None:
 
 def _practice_from_group(session: Session) -> None:
     """One carrefour already went back to the practice library as a draft."""
-    from palabre.workshops.services import practice_draft_from_session
-
     restitution = session.restitution
     if restitution.practice_id or session.rapporteur is None:
         return
@@ -262,25 +264,27 @@ def load(context) -> None:
     themes = {t.slug: t for t in Theme.objects.all()}
     tools = {t.slug: t for t in FacilitationTool.objects.all()}
     facilitator = people["animatrice@palabre.example"]
+    douala_spec = _data("douala-2024.json")
+    upcoming_spec = _data("ngaoundere-upcoming.json")
 
     douala = _workshop(
-        DOUALA,
-        start=_day(DOUALA["start"]),
-        end=_day(DOUALA["end"]),
-        closes=_day(DOUALA["closes"]),
+        douala_spec,
+        start=_day(douala_spec["start"]),
+        end=_day(douala_spec["end"]),
+        closes=_day(douala_spec["closes"]),
         organisations=organisations,
         facilitator=facilitator,
     )
     Workshop.objects.filter(pk=douala.pk).update(
-        report_introduction=DOUALA["report_introduction"],
-        report_conclusion=DOUALA["report_conclusion"],
+        report_introduction=_text(douala_spec["report_introduction"]),
+        report_conclusion=_text(douala_spec["report_conclusion"]),
         report_shared_at=timezone.make_aware(datetime(2024, 12, 5, 10)),
         evaluation_closed=True,
         evaluation_invited_at=timezone.make_aware(datetime(2024, 11, 21, 18)),
     )
     registrations = _register(
         douala,
-        PEOPLE,
+        douala_spec["people"],
         people=people,
         organisations=organisations,
         practices=practices,
@@ -288,28 +292,44 @@ def load(context) -> None:
         when=timezone.make_aware(datetime(2024, 10, 1, 9)),
     )
     sessions = _sessions(
-        douala, SESSIONS, people=people, practices=practices, themes=themes, tools=tools
+        douala,
+        douala_spec["sessions"],
+        people=people,
+        practices=practices,
+        themes=themes,
+        tools=tools,
     )
     _split(douala, sessions)
-    _restitutions(sessions, finalised=timezone.make_aware(datetime(2024, 11, 22, 18)))
+    _restitutions(
+        douala_spec["restitutions"],
+        sessions,
+        finalised=timezone.make_aware(datetime(2024, 11, 22, 18)),
+    )
     _attendance(douala, registrations, rng)
-    _actions(douala, sessions, people=people, organisations=organisations, facilitator=facilitator)
-    _evaluations(douala, registrations, rng)
+    _actions(
+        douala,
+        douala_spec["actions"],
+        sessions,
+        people=people,
+        organisations=organisations,
+        facilitator=facilitator,
+    )
+    _evaluations(douala, douala_spec["evaluation_comments"], registrations, rng)
     _practice_from_group(sessions["Carrefour 1 : épargne et accès au crédit"])
 
     today = timezone.localdate()
-    start = today + timedelta(days=UPCOMING["days_from_now"])
+    start = today + timedelta(days=upcoming_spec["days_from_now"])
     upcoming = _workshop(
-        UPCOMING,
+        upcoming_spec,
         start=start,
-        end=start + timedelta(days=UPCOMING["length"] - 1),
-        closes=today + timedelta(days=UPCOMING["closes_in"]),
+        end=start + timedelta(days=upcoming_spec["length"] - 1),
+        closes=today + timedelta(days=upcoming_spec["closes_in"]),
         organisations=organisations,
         facilitator=people["moussa.hamadou@palabre.example"],
     )
     _register(
         upcoming,
-        [(*row, None) for row in UPCOMING_PEOPLE],
+        upcoming_spec["people"],
         people=people,
         organisations=organisations,
         practices=practices,
@@ -318,10 +338,10 @@ def load(context) -> None:
     )
     _sessions(
         upcoming,
-        [(*row, None) for row in UPCOMING_SESSIONS],
+        upcoming_spec["sessions"],
         people=people,
         practices=practices,
         themes=themes,
         tools=tools,
     )
-    context["workshops"] = {DOUALA["key"]: douala, UPCOMING["key"]: upcoming}
+    context["workshops"] = {douala_spec["key"]: douala, upcoming_spec["key"]: upcoming}

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from palabre.organisations.models import Organisation
+from palabre.permissions import org_ids
 from palabre.permissions import practices as practice_rules
 from palabre.practices.models import Practice
 from palabre.themes.models import Theme
@@ -169,16 +170,16 @@ def theme_choices(workshop: Workshop):
 
 def practice_choices(person, by=None):
     """What a presenter may bring: their own practices, or published ones of their organisations."""
-    rule = Q(authors=person) | Q(
-        status=Practice.Status.PUBLISHED, lead_organisation__memberships__user=person
+    published = practice_rules.practices_visible_to(person).filter(
+        lead_organisation__in=org_ids(person)
     )
-    qs = Practice.objects.filter(rule).exclude(status=Practice.Status.ARCHIVED)
     if by is not None and by.pk != person.pk:
         # Someone registering a colleague sees only what they may open themselves.
-        qs = qs.filter(pk__in=practice_rules.practices_openable_by(by).values("pk")) | qs.filter(
-            authors=person
-        )
-    return Practice.objects.filter(pk__in=qs.values("pk")).order_by("title")
+        published = published.filter(pk__in=practice_rules.practices_openable_by(by).values("pk"))
+    own = Practice.objects.filter(authors=person).exclude(status=Practice.Status.ARCHIVED)
+    return Practice.objects.filter(
+        Q(pk__in=published.values("pk")) | Q(pk__in=own.values("pk"))
+    ).order_by("title")
 
 
 class RegistrationForm(forms.Form):
@@ -353,8 +354,8 @@ class SessionForm(forms.Form):
             workshop_registrations__workshop=workshop,
             workshop_registrations__status=Registration.Status.CONFIRMED,
         )
-        people = registered | User.objects.filter(network_role__in=["facilitator", "admin"])
-        people = people.filter(is_active=True).distinct().order_by("display_name")
+        people = registered.filter(is_active=True) | User.objects.facilitators()
+        people = people.distinct().order_by("display_name")
         self.fields["facilitator"].queryset = people
         self.fields["presenter"].queryset = people
         self.fields["rapporteur"].queryset = people

@@ -12,7 +12,9 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from palabre.permissions import is_member, org_ids
+from palabre.lib.dates import day
+from palabre.organisations.models import Organisation
+from palabre.permissions import admin_org_ids, is_member, org_ids
 from palabre.permissions import practices as practice_rules
 from palabre.permissions import workshops as rules
 from palabre.workshops.models import (
@@ -390,3 +392,39 @@ def search_tools(*, q: str = "", people: int | None = None, minutes: int | None 
     if minutes:
         tools = [t for t in tools if t.duration_min <= minutes]
     return tools
+
+
+# Places, registering others, practice drafts ------------------------------------------
+
+
+def counted_registrations(workshop: Workshop) -> QuerySet:
+    """Registrations that take a place: facilitators of the workshop are not counted."""
+    return workshop.registrations.confirmed().exclude(role=Registration.Role.FACILITATOR)
+
+
+def places_left(workshop: Workshop) -> int | None:
+    if workshop.capacity is None:
+        return None
+    return max(workshop.capacity - counted_registrations(workshop).count(), 0)
+
+
+def admin_organisations(user: Any) -> QuerySet:
+    """Organisations whose members this person may register."""
+    return Organisation.objects.filter(pk__in=admin_org_ids(user))
+
+
+def practice_draft_origin(session: Session) -> str:
+    """The sentence that says which session of which workshop a practice draft comes from."""
+    workshop = session.workshop
+    dates = day(workshop.start_date)
+    if workshop.end_date != workshop.start_date:
+        dates = f"{dates} – {day(workshop.end_date)}"
+    if session.is_group:
+        text = _(
+            "Written from the restitution of the group “%(session)s” at the workshop “%(workshop)s” (%(dates)s)."
+        )
+    else:
+        text = _(
+            "Written from the experience presentation “%(session)s” at the workshop “%(workshop)s” (%(dates)s)."
+        )
+    return text % {"session": session.title, "workshop": workshop.title, "dates": dates}

@@ -3,19 +3,16 @@
 from django_tasks import task
 
 from palabre.core import schedule
+from palabre.workshops.services import actions_notify_overdue, evaluations_invite
 
 
 @task()
 def overdue_actions() -> int:
-    from palabre.workshops.services import actions_notify_overdue
-
     return actions_notify_overdue()
 
 
 @task()
 def evaluation_invitations() -> int:
-    from palabre.workshops.services import evaluations_invite
-
     return evaluations_invite()
 
 

@@ -11,24 +11,23 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from palabre.lib import spreadsheets
-from palabre.lib.errors import ServiceError
-from palabre.lib.views import form_add_service_error, service_error_page
+from palabre.lib.errors import ConflictError, ServiceError, refuse
+from palabre.lib.views import form_add_service_error
 from palabre.permissions import workshops as rules
 from palabre.workshops import charts, exports, selectors, services
 from palabre.workshops.forms import EvaluationForm, ReportForm
 from palabre.workshops.models import Evaluation
-from palabre.workshops.views.common import refuse, workshop_for
 
 # Evaluation ---------------------------------------------------------------------------
 
 
 @login_required
 def evaluation(request, pk: int):
-    workshop = workshop_for(request, pk)
+    workshop = rules.workshop_for(request.user, pk)
     user = request.user
     if not rules.can_evaluate(user, workshop):
         if rules.can_see_participants(user, workshop):
-            return refuse(request, _("Only confirmed participants evaluate the workshop."))
+            refuse(_("Only confirmed participants evaluate the workshop."), status=403)
         raise Http404
     sessions = list(workshop.sessions.all())
     form = EvaluationForm(request.POST or None, sessions=sessions)
@@ -47,7 +46,7 @@ def evaluation(request, pk: int):
                 )
             except ServiceError as error:
                 if error.status == 409:
-                    return service_error_page(request, error)
+                    raise  # closed, already evaluated…: nothing to correct in the form
                 form_add_service_error(form, error)
                 status = error.status
             else:
@@ -82,7 +81,7 @@ def _charts(results: dict):
 
 @login_required
 def evaluation_results(request, pk: int):
-    workshop = workshop_for(request, pk)
+    workshop = rules.workshop_for(request.user, pk)
     if not rules.can_see_evaluation_results(request.user, workshop):
         raise Http404
     results = selectors.evaluation_results(workshop)
@@ -96,13 +95,10 @@ def evaluation_results(request, pk: int):
 @require_POST
 @login_required
 def evaluation_toggle(request, pk: int):
-    workshop = workshop_for(request, pk)
-    try:
-        services.evaluation_close(
-            workshop=workshop, by=request.user, closed=request.POST.get("closed") == "1"
-        )
-    except ServiceError as error:
-        return service_error_page(request, error)
+    workshop = rules.workshop_for(request.user, pk)
+    services.evaluation_close(
+        workshop=workshop, by=request.user, closed=request.POST.get("closed") == "1"
+    )
     messages.success(
         request,
         _("The evaluation is closed.")
@@ -126,16 +122,17 @@ def _report_context(request, workshop) -> dict:
 
 
 def report(request, pk: int):
-    workshop = workshop_for(request, pk)
+    workshop = rules.workshop_for(request.user, pk)
     if not rules.can_see_report(request.user, workshop):
         raise Http404
     return render(request, "workshops/report.html", _report_context(request, workshop))
 
 
 def report_pdf(request, pk: int):
+    # lazy: WeasyPrint is slow to import and only the PDF pages need it
     from palabre.workshops.pdf import data_url, render_pdf
 
-    workshop = workshop_for(request, pk)
+    workshop = rules.workshop_for(request.user, pk)
     if not rules.can_see_report(request.user, workshop):
         raise Http404
     context = _report_context(request, workshop)
@@ -154,7 +151,7 @@ def report_pdf(request, pk: int):
 
 @login_required
 def report_edit(request, pk: int):
-    workshop = workshop_for(request, pk)
+    workshop = rules.workshop_for(request.user, pk)
     if not rules.can_edit_report(request.user, workshop):
         raise Http404
     autosave = request.method == "POST" and request.GET.get("autosave") == "1"
@@ -177,17 +174,17 @@ def report_edit(request, pk: int):
                     conclusion=form.cleaned_data["conclusion"],
                     expected_version=form.cleaned_data.get("version"),
                 )
-            except services.ConflictError as error:
+            except ConflictError as error:
                 conflict, status = error.current, 409
             except ServiceError as error:
-                if autosave:
-                    return render(
-                        request,
-                        "workshops/_autosave.html",
-                        {"error": error.message},
-                        status=error.status,
-                    )
-                return service_error_page(request, error)
+                if not autosave:
+                    raise
+                return render(
+                    request,
+                    "workshops/_autosave.html",
+                    {"error": error.message},
+                    status=error.status,
+                )
             else:
                 if autosave:
                     return render(
@@ -224,11 +221,8 @@ def report_edit(request, pk: int):
 @require_POST
 @login_required
 def report_share(request, pk: int):
-    workshop = workshop_for(request, pk)
-    try:
-        services.report_share(workshop=workshop, by=request.user)
-    except ServiceError as error:
-        return service_error_page(request, error)
+    workshop = rules.workshop_for(request.user, pk)
+    services.report_share(workshop=workshop, by=request.user)
     messages.success(request, _("The report is shared: the participants are told."))
     return redirect("workshops:report", pk=workshop.pk)
 
@@ -239,7 +233,7 @@ def report_share(request, pk: int):
 def _exportable(request, pk: int, fmt: str):
     if fmt not in ("csv", "xlsx"):
         raise Http404
-    workshop = workshop_for(request, pk)
+    workshop = rules.workshop_for(request.user, pk)
     if not rules.can_export(request.user, workshop):
         raise Http404
     return workshop

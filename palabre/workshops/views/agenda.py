@@ -5,18 +5,16 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from palabre.lib.errors import ServiceError
-from palabre.lib.views import form_add_service_error, service_error_page
+from palabre.lib.views import submit
 from palabre.permissions import practices as practice_rules
 from palabre.permissions import workshops as rules
 from palabre.workshops import ics, selectors, services
 from palabre.workshops.forms import SessionForm, groups_form
 from palabre.workshops.models import Registration, Session
-from palabre.workshops.views.common import session_for, workshop_for
 
 
 def _decorate(request, workshop, sessions) -> list[Session]:
@@ -54,20 +52,21 @@ def _agenda_context(request, workshop, *, mine: bool = False) -> dict:
 
 
 def agenda(request, pk: int):
-    workshop = workshop_for(request, pk)
+    workshop = rules.workshop_for(request.user, pk)
     mine = request.GET.get("mine") == "1" and request.user.is_authenticated
     return render(request, "workshops/agenda.html", _agenda_context(request, workshop, mine=mine))
 
 
 def agenda_print(request, pk: int):
-    workshop = workshop_for(request, pk)
+    workshop = rules.workshop_for(request.user, pk)
     return render(request, "workshops/agenda_print.html", _agenda_context(request, workshop))
 
 
 def agenda_pdf(request, pk: int):
+    # lazy: WeasyPrint is slow to import and only the PDF pages need it
     from palabre.workshops.pdf import render_pdf
 
-    workshop = workshop_for(request, pk)
+    workshop = rules.workshop_for(request.user, pk)
     content = render_pdf("workshops/agenda_pdf.html", _agenda_context(request, workshop), request)
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="agenda-{workshop.pk}.pdf"'
@@ -75,7 +74,7 @@ def agenda_pdf(request, pk: int):
 
 
 def agenda_ics(request, pk: int):
-    workshop = workshop_for(request, pk)
+    workshop = rules.workshop_for(request.user, pk)
     sessions = workshop.sessions.select_related(
         "workshop", "theme", "facilitator", "presenter", "tool"
     )
@@ -84,7 +83,7 @@ def agenda_ics(request, pk: int):
 
 @login_required
 def my_agenda_ics(request, pk: int):
-    workshop = workshop_for(request, pk)
+    workshop = rules.workshop_for(request.user, pk)
     sessions = selectors.person_sessions(workshop, request.user)
     for session in sessions:
         session.workshop = workshop
@@ -110,7 +109,7 @@ def all_my_sessions_ics(request):
 
 
 def _agenda_editable(request, pk: int):
-    workshop = workshop_for(request, pk)
+    workshop = rules.workshop_for(request.user, pk)
     if not rules.can_run(request.user, workshop):
         raise Http404
     return workshop
@@ -122,6 +121,11 @@ def _warn_conflicts(request, session: Session) -> None:
         messages.warning(request, message)
 
 
+def _session_create(request, workshop, form) -> Session:
+    fields, members = form.values()
+    return services.session_create(workshop=workshop, by=request.user, members=members, **fields)
+
+
 @login_required
 def session_new(request, pk: int):
     workshop = _agenda_editable(request, pk)
@@ -131,54 +135,42 @@ def session_new(request, pk: int):
     form = SessionForm(request.POST or None, workshop=workshop, by=request.user, initial=initial)
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            fields, members = form.values()
-            try:
-                session = services.session_create(
-                    workshop=workshop, by=request.user, members=members, **fields
+        done = submit(form, lambda: _session_create(request, workshop, form))
+        if done.ok:
+            session = done.value
+            messages.success(request, _("Session added to the agenda."))
+            _warn_conflicts(request, session)
+            if "another" in request.POST:
+                return redirect(
+                    f"{workshop.get_absolute_url()}sessions/new/?day={session.starts_at.astimezone(workshop.tz).date().isoformat()}"
                 )
-            except ServiceError as error:
-                form_add_service_error(form, error)
-                status = error.status
-            else:
-                messages.success(request, _("Session added to the agenda."))
-                _warn_conflicts(request, session)
-                if "another" in request.POST:
-                    return redirect(
-                        f"{workshop.get_absolute_url()}sessions/new/?day={fields['starts_at'].astimezone(workshop.tz).date().isoformat()}"
-                    )
-                return redirect("workshops:agenda", pk=workshop.pk)
-        else:
-            status = 400
+            return redirect("workshops:agenda", pk=workshop.pk)
+        status = done.status
     return render(
         request, "workshops/session_form.html", {"workshop": workshop, "form": form}, status=status
     )
 
 
+def _session_update(request, session, form) -> Session:
+    fields, members = form.values()
+    return services.session_update(session=session, by=request.user, fields=fields, members=members)
+
+
 @login_required
 def session_edit(request, pk: int, session_pk: int):
-    session = session_for(request, pk, session_pk)
+    session = rules.session_for(request.user, rules.workshop_for(request.user, pk), session_pk)
     workshop = session.workshop
     if not rules.can_run(request.user, workshop):
         raise Http404
     form = SessionForm(request.POST or None, workshop=workshop, by=request.user, session=session)
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            fields, members = form.values()
-            try:
-                services.session_update(
-                    session=session, by=request.user, fields=fields, members=members
-                )
-            except ServiceError as error:
-                form_add_service_error(form, error)
-                status = error.status
-            else:
-                messages.success(request, _("Saved."))
-                _warn_conflicts(request, session)
-                return redirect(session)
-        else:
-            status = 400
+        done = submit(form, lambda: _session_update(request, session, form))
+        if done.ok:
+            messages.success(request, _("Saved."))
+            _warn_conflicts(request, session)
+            return redirect(session)
+        status = done.status
     return render(
         request,
         "workshops/session_form.html",
@@ -190,11 +182,8 @@ def session_edit(request, pk: int, session_pk: int):
 @require_POST
 @login_required
 def session_delete(request, pk: int, session_pk: int):
-    session = session_for(request, pk, session_pk)
-    try:
-        services.session_delete(session=session, by=request.user)
-    except ServiceError as error:
-        return service_error_page(request, error)
+    session = rules.session_for(request.user, rules.workshop_for(request.user, pk), session_pk)
+    services.session_delete(session=session, by=request.user)
     messages.success(request, _("Session removed from the agenda."))
     return redirect("workshops:agenda", pk=pk)
 
@@ -236,9 +225,9 @@ def _summary(sessions, registrations, assignment: dict[int, int | None]):
 def group_slot(request, pk: int, session_pk: int):
     """Split everyone into the groups that run at the same time as this one."""
     workshop = _agenda_editable(request, pk)
-    anchor = get_object_or_404(
-        Session, pk=session_pk, workshop=workshop, kind=Session.Kind.GROUP_WORK
-    )
+    anchor = rules.session_for(request.user, workshop, session_pk)
+    if anchor.kind != Session.Kind.GROUP_WORK:
+        raise Http404
     sessions = list(
         workshop.sessions.filter(kind=Session.Kind.GROUP_WORK, starts_at=anchor.starts_at)
         .select_related("theme", "rapporteur")
@@ -268,12 +257,9 @@ def group_slot(request, pk: int, session_pk: int):
                 else None
                 for r in registrations
             }
-            try:
-                services.groups_assign(
-                    workshop=workshop, by=request.user, sessions=sessions, assignment=chosen
-                )
-            except ServiceError as error:
-                return service_error_page(request, error)
+            services.groups_assign(
+                workshop=workshop, by=request.user, sessions=sessions, assignment=chosen
+            )
             messages.success(request, _("Groups saved."))
             return redirect("workshops:group_slot", pk=workshop.pk, session_pk=anchor.pk)
         status = 400

@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from palabre.lib.errors import ServiceError
-from palabre.lib.views import form_add_service_error, service_error_page
+from palabre.lib.errors import ConflictError, ServiceError, refuse
+from palabre.lib.views import form_add_service_error, submit
 from palabre.permissions import practices as practice_rules
 from palabre.permissions import workshops as rules
 from palabre.workshops import selectors, services
@@ -25,13 +25,12 @@ from palabre.workshops.forms import (
     RestitutionForm,
 )
 from palabre.workshops.models import CollectiveAction, Restitution, RestitutionPhoto
-from palabre.workshops.views.common import members_only, refuse, session_for, workshop_for
 
 User = get_user_model()
 
 
 def session(request, pk: int, session_pk: int):
-    item = session_for(request, pk, session_pk)
+    item = rules.session_for(request.user, rules.workshop_for(request.user, pk), session_pk)
     workshop, user = item.workshop, request.user
     restitution = Restitution.objects.filter(session=item).select_related("practice").first()
     if restitution is not None and not rules.can_see_restitution(user, restitution):
@@ -71,34 +70,28 @@ def session(request, pk: int, session_pk: int):
 # Attendance ---------------------------------------------------------------------------
 
 
-def _attendance_allowed(request, item):
+def _attendance_allowed(request, item) -> None:
     if not rules.can_take_attendance(request.user, item):
         if rules.can_see_participants(request.user, item.workshop):
-            return refuse(
-                request,
+            refuse(
                 _(
                     "Only the session's facilitator, its rapporteur or a facilitator take attendance."
                 ),
+                status=403,
             )
         raise Http404
-    return None
 
 
 @login_required
 def attendance(request, pk: int, session_pk: int):
-    item = session_for(request, pk, session_pk)
-    refused = _attendance_allowed(request, item)
-    if refused:
-        return refused
+    item = rules.session_for(request.user, rules.workshop_for(request.user, pk), session_pk)
+    _attendance_allowed(request, item)
     people = selectors.expected_people(item)
     if request.method == "POST":
         present = {int(v) for v in request.POST.getlist("present") if v.isdigit()}
-        try:
-            count = services.attendance_record(
-                session=item, by=request.user, people=people, present_ids=present
-            )
-        except ServiceError as error:
-            return service_error_page(request, error)
+        count = services.attendance_record(
+            session=item, by=request.user, people=people, present_ids=present
+        )
         messages.success(
             request,
             _("Attendance saved: %(present)s present out of %(total)s.")
@@ -124,16 +117,11 @@ def attendance(request, pk: int, session_pk: int):
 @login_required
 def attendance_toggle(request, pk: int, session_pk: int, person_pk: int):
     """One tick, sent as soon as it is made (htmx); the page's own form does the same without JS."""
-    item = session_for(request, pk, session_pk)
-    refused = _attendance_allowed(request, item)
-    if refused:
-        return refused
+    item = rules.session_for(request.user, rules.workshop_for(request.user, pk), session_pk)
+    _attendance_allowed(request, item)
     person = get_object_or_404(User, pk=person_pk)
     present = request.POST.get("mark") == "1"
-    try:
-        services.attendance_mark(session=item, by=request.user, person=person, present=present)
-    except ServiceError as error:
-        return service_error_page(request, error)
+    services.attendance_mark(session=item, by=request.user, person=person, present=present)
     if request.htmx:
         return render(
             request,
@@ -150,34 +138,27 @@ def attendance_toggle(request, pk: int, session_pk: int, person_pk: int):
 # Restitutions -------------------------------------------------------------------------
 
 
-def _restitution_allowed(request, item):
+def _restitution_allowed(request, item) -> None:
     if not rules.can_write_restitution(request.user, item):
         if not item.takes_restitution:
             raise Http404
-        return refuse(
-            request, _("Only the group's rapporteur or a facilitator writes its restitution.")
+        refuse(
+            _("Only the group's rapporteur or a facilitator writes its restitution."), status=403
         )
-    return None
 
 
 @login_required
 def restitution_edit(request, pk: int, session_pk: int):
-    item = session_for(request, pk, session_pk)
+    item = rules.session_for(request.user, rules.workshop_for(request.user, pk), session_pk)
     autosave = request.method == "POST" and request.GET.get("autosave") == "1"
-    refused = _restitution_allowed(request, item)
-    if refused:
-        if autosave:
-            return render(
-                request,
-                "workshops/_autosave.html",
-                {
-                    "error": _(
-                        "Only the group's rapporteur or a facilitator writes its restitution."
-                    )
-                },
-                status=403,
-            )
-        return refused
+    try:
+        _restitution_allowed(request, item)
+    except ServiceError as error:
+        if not autosave:
+            raise
+        return render(
+            request, "workshops/_autosave.html", {"error": error.message}, status=error.status
+        )
     restitution = Restitution.objects.filter(session=item).first() or Restitution(session=item)
     form = RestitutionForm(request.POST or None, instance=restitution)
     status, conflict = 200, None
@@ -192,7 +173,7 @@ def restitution_edit(request, pk: int, session_pk: int):
                     expected_version=form.cleaned_data.get("version"),
                     final=None if autosave else final,
                 )
-            except services.ConflictError as error:
+            except ConflictError as error:
                 conflict, status = error.current, 409
             except ServiceError as error:
                 if autosave:
@@ -251,37 +232,27 @@ def restitution_edit(request, pk: int, session_pk: int):
 @require_POST
 @login_required
 def photo_add(request, pk: int, session_pk: int):
-    item = session_for(request, pk, session_pk)
-    refused = _restitution_allowed(request, item)
-    if refused:
-        return refused
+    item = rules.session_for(request.user, rules.workshop_for(request.user, pk), session_pk)
+    _restitution_allowed(request, item)
     form = PhotoForm(request.POST, request.FILES)
     if not form.is_valid():
-        return service_error_page(request, ServiceError(_("Choose a photo to send."), status=400))
-    try:
-        services.restitution_photo_add(
-            session=item,
-            by=request.user,
-            upload=form.cleaned_data["file"],
-            caption=form.cleaned_data["caption"],
-        )
-    except ServiceError as error:
-        return service_error_page(request, error)
+        refuse(_("Choose a photo to send."))
+    services.restitution_photo_add(
+        session=item,
+        by=request.user,
+        upload=form.cleaned_data["file"],
+        caption=form.cleaned_data["caption"],
+    )
     messages.success(request, _("Photo added."))
     return redirect("workshops:restitution", pk=pk, session_pk=session_pk)
 
 
 def _photo_for(request, pk: int, session_pk: int, photo_pk: int) -> RestitutionPhoto:
-    item = session_for(request, pk, session_pk)
-    photo = get_object_or_404(
-        RestitutionPhoto.objects.select_related("restitution"),
-        pk=photo_pk,
-        restitution__session=item,
+    return rules.photo_for(
+        request.user,
+        rules.session_for(request.user, rules.workshop_for(request.user, pk), session_pk),
+        photo_pk,
     )
-    photo.restitution.session = item
-    if not rules.can_see_restitution(request.user, photo.restitution):
-        raise Http404
-    return photo
 
 
 def photo(request, pk: int, session_pk: int, photo_pk: int):
@@ -309,10 +280,7 @@ def photo_preview(request, pk: int, session_pk: int, photo_pk: int):
 @login_required
 def photo_delete(request, pk: int, session_pk: int, photo_pk: int):
     item = _photo_for(request, pk, session_pk, photo_pk)
-    try:
-        services.restitution_photo_remove(photo=item, by=request.user)
-    except ServiceError as error:
-        return service_error_page(request, error)
+    services.restitution_photo_remove(photo=item, by=request.user)
     messages.success(request, _("Photo removed."))
     return redirect("workshops:restitution", pk=pk, session_pk=session_pk)
 
@@ -322,11 +290,11 @@ def photo_delete(request, pk: int, session_pk: int, photo_pk: int):
 
 @login_required
 def practice_draft(request, pk: int, session_pk: int):
-    item = session_for(request, pk, session_pk)
+    item = rules.session_for(request.user, rules.workshop_for(request.user, pk), session_pk)
     if not rules.can_make_practice_from(request.user, item):
         if rules.can_see_participants(request.user, item.workshop) and item.takes_restitution:
-            return refuse(
-                request, _("Only the rapporteur, the presenter or a facilitator can do this.")
+            refuse(
+                _("Only the rapporteur, the presenter or a facilitator can do this."), status=403
             )
         raise Http404
     main = item.rapporteur if item.is_group else (item.presenter or item.rapporteur)
@@ -343,14 +311,11 @@ def practice_draft(request, pk: int, session_pk: int):
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            try:
-                practice = services.practice_draft_from_session(
-                    session=item,
-                    by=request.user,
-                    lead_organisation=form.cleaned_data["lead_organisation"],
-                )
-            except ServiceError as error:
-                return service_error_page(request, error)
+            practice = services.practice_draft_from_session(
+                session=item,
+                by=request.user,
+                lead_organisation=form.cleaned_data["lead_organisation"],
+            )
             messages.success(
                 request,
                 _("A practice draft was written from it. Complete it, then submit it for review."),
@@ -367,7 +332,7 @@ def practice_draft(request, pk: int, session_pk: int):
             "session": item,
             "form": form,
             "restitution": Restitution.objects.filter(session=item).first(),
-            "origin": services.practice_draft_origin(item),
+            "origin": selectors.practice_draft_origin(item),
         },
         status=status,
     )
@@ -377,8 +342,9 @@ def practice_draft(request, pk: int, session_pk: int):
 
 
 def actions(request, pk: int):
-    workshop = workshop_for(request, pk)
-    members_only(request, workshop)
+    workshop = rules.workshop_for(request.user, pk)
+    if not rules.can_see_actions(request.user, workshop):
+        raise Http404
     show = request.GET.get("show", "all")
     items = workshop.actions.select_related("owner_person", "owner_organisation", "session")
     if show == "open":
@@ -402,45 +368,34 @@ def actions(request, pk: int):
 
 @login_required
 def action_new(request, pk: int):
-    workshop = workshop_for(request, pk)
+    workshop = rules.workshop_for(request.user, pk)
     if not rules.can_add_action(request.user, workshop):
         raise Http404
     initial = {"session": request.GET.get("session")} if request.GET.get("session") else {}
     form = ActionForm(request.POST or None, workshop=workshop, initial=initial)
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.action_create(
-                    workshop=workshop,
-                    by=request.user,
-                    **{name: form.cleaned_data[name] for name in form.Meta.fields},
-                )
-            except ServiceError as error:
-                form_add_service_error(form, error)
-                status = error.status
-            else:
-                messages.success(request, _("Action recorded; the people in charge are told."))
-                if "another" in request.POST:
-                    return redirect("workshops:action_new", pk=workshop.pk)
-                return redirect("workshops:actions", pk=workshop.pk)
-        else:
-            status = 400
+        done = submit(
+            form,
+            lambda: services.action_create(
+                workshop=workshop,
+                by=request.user,
+                **{name: form.cleaned_data[name] for name in form.Meta.fields},
+            ),
+        )
+        if done.ok:
+            messages.success(request, _("Action recorded; the people in charge are told."))
+            if "another" in request.POST:
+                return redirect("workshops:action_new", pk=workshop.pk)
+            return redirect("workshops:actions", pk=workshop.pk)
+        status = done.status
     return render(
         request, "workshops/action_form.html", {"workshop": workshop, "form": form}, status=status
     )
 
 
 def _action_for(request, pk: int, action_pk: int) -> CollectiveAction:
-    workshop = workshop_for(request, pk)
-    members_only(request, workshop)
-    action = get_object_or_404(
-        CollectiveAction.objects.select_related("owner_person", "owner_organisation", "session"),
-        pk=action_pk,
-        workshop=workshop,
-    )
-    action.workshop = workshop
-    return action
+    return rules.action_for(request.user, rules.workshop_for(request.user, pk), action_pk)
 
 
 def action(request, pk: int, action_pk: int):
@@ -450,25 +405,23 @@ def action(request, pk: int, action_pk: int):
     status = 200
     if request.method == "POST":
         if not can_update:
-            return refuse(
-                request, _("Only the people in charge of this action or a facilitator update it.")
+            refuse(
+                _("Only the people in charge of this action or a facilitator update it."),
+                status=403,
             )
-        if form.is_valid():
-            try:
-                services.action_update(
-                    action=item,
-                    by=request.user,
-                    status=form.cleaned_data["status"],
-                    note=form.cleaned_data["note"],
-                )
-            except ServiceError as error:
-                form_add_service_error(form, error)
-                status = error.status
-            else:
-                messages.success(request, _("Thank you: the action is up to date."))
-                return redirect(item)
-        else:
-            status = 400
+        done = submit(
+            form,
+            lambda: services.action_update(
+                action=item,
+                by=request.user,
+                status=form.cleaned_data["status"],
+                note=form.cleaned_data["note"],
+            ),
+        )
+        if done.ok:
+            messages.success(request, _("Thank you: the action is up to date."))
+            return redirect(item)
+        status = done.status
     return render(
         request,
         "workshops/action.html",
@@ -491,25 +444,21 @@ def action_edit(request, pk: int, action_pk: int):
     form = ActionForm(request.POST or None, instance=item, workshop=item.workshop)
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            fields = {
-                name: form.cleaned_data[name] for name in form.Meta.fields if name != "status"
-            }
-            try:
-                services.action_update(
-                    action=item,
-                    by=request.user,
-                    status=form.cleaned_data["status"],
-                    fields=fields,
-                )
-            except ServiceError as error:
-                form_add_service_error(form, error)
-                status = error.status
-            else:
-                messages.success(request, _("Saved."))
-                return redirect(item)
-        else:
-            status = 400
+        done = submit(
+            form,
+            lambda: services.action_update(
+                action=item,
+                by=request.user,
+                status=form.cleaned_data["status"],
+                fields={
+                    name: form.cleaned_data[name] for name in form.Meta.fields if name != "status"
+                },
+            ),
+        )
+        if done.ok:
+            messages.success(request, _("Saved."))
+            return redirect(item)
+        status = done.status
         item.refresh_from_db()
     return render(
         request,

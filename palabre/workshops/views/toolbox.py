@@ -5,16 +5,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.vary import vary_on_headers
 
-from palabre.lib.errors import ServiceError
-from palabre.lib.views import form_add_service_error
+from palabre.lib.views import submit
 from palabre.permissions import workshops as rules
 from palabre.workshops import services
 from palabre.workshops.forms import ToolForm, ToolSearchForm
-from palabre.workshops.models import FacilitationTool
 from palabre.workshops.selectors import search_tools
 
 
@@ -36,9 +34,7 @@ def toolbox(request):
 
 @login_required
 def tool(request, slug: str):
-    if not rules.can_view_toolbox(request.user):
-        raise Http404
-    item = get_object_or_404(FacilitationTool, slug=slug)
+    item = rules.tool_for(request.user, slug)
     sessions = (
         item.sessions.filter(workshop__in=rules.workshops_visible_to(request.user))
         .select_related("workshop")
@@ -58,42 +54,33 @@ def tool_new(request):
     form = ToolForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            try:
-                item = services.tool_create(by=request.user, **form.cleaned_data)
-            except ServiceError as error:
-                form_add_service_error(form, error)
-                status = error.status
-            else:
-                messages.success(request, _("Tool added to the toolbox."))
-                return redirect(item)
-        else:
-            status = 400
+        done = submit(form, lambda: services.tool_create(by=request.user, **form.cleaned_data))
+        if done.ok:
+            messages.success(request, _("Tool added to the toolbox."))
+            return redirect(done.value)
+        status = done.status
     return render(request, "workshops/tool_form.html", {"form": form}, status=status)
 
 
 @login_required
 def tool_edit(request, slug: str):
-    item = get_object_or_404(FacilitationTool, slug=slug)
+    item = rules.tool_for(request.user, slug)
     if not rules.can_edit_tool(request.user, item):
         raise Http404
     form = ToolForm(request.POST or None, instance=item)
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.tool_update(
-                    tool=item,
-                    by=request.user,
-                    fields={name: form.cleaned_data[name] for name in form.Meta.fields},
-                )
-            except ServiceError as error:
-                form_add_service_error(form, error)
-                status = error.status
-            else:
-                messages.success(request, _("Saved."))
-                return redirect("workshops:tool", slug=item.slug)
-        else:
-            status = 400
+        done = submit(
+            form,
+            lambda: services.tool_update(
+                tool=item,
+                by=request.user,
+                fields={name: form.cleaned_data[name] for name in form.Meta.fields},
+            ),
+        )
+        if done.ok:
+            messages.success(request, _("Saved."))
+            return redirect("workshops:tool", slug=item.slug)
+        status = done.status
         item.refresh_from_db()
     return render(request, "workshops/tool_form.html", {"form": form, "tool": item}, status=status)

@@ -7,14 +7,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from palabre import permissions
-from palabre.lib.errors import ServiceError
-from palabre.lib.views import form_add_service_error, service_error_page
+from palabre.lib.errors import refuse
+from palabre.lib.views import submit
 from palabre.permissions import workshops as rules
 from palabre.workshops import selectors, services
 from palabre.workshops.forms import (
@@ -24,7 +24,6 @@ from palabre.workshops.forms import (
     WorkshopForm,
 )
 from palabre.workshops.models import Registration
-from palabre.workshops.views.common import members_only, workshop_for
 
 User = get_user_model()
 
@@ -58,7 +57,7 @@ def mine(request):
 
 
 def detail(request, pk: int):
-    workshop = workshop_for(request, pk)
+    workshop = rules.workshop_for(request.user, pk)
     user = request.user
     registration = rules.registration_of(user, workshop)
     if registration is not None and registration.status == Registration.Status.CANCELLED:
@@ -84,7 +83,7 @@ def detail(request, pk: int):
         "organisers": workshop.organisers.all(),
         "registration": registration,
         "waitlist_position": waitlist_position,
-        "places_left": services.places_left(workshop),
+        "places_left": selectors.places_left(workshop),
         "days": selectors.by_day(workshop, sessions),
         "session_count": len(sessions),
         "restitutions": restitutions,
@@ -122,28 +121,24 @@ def create(request):
     form = WorkshopForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            try:
-                workshop = services.workshop_create(
-                    by=request.user, organisers=form.cleaned_data["organisers"], **form.values()
-                )
-            except ServiceError as error:
-                form_add_service_error(form, error)
-                status = error.status
-            else:
-                messages.success(
-                    request,
-                    _("Workshop created as a draft. Build its agenda, then publish it."),
-                )
-                return redirect(workshop)
-        else:
-            status = 400
+        done = submit(
+            form,
+            lambda: services.workshop_create(
+                by=request.user, organisers=form.cleaned_data["organisers"], **form.values()
+            ),
+        )
+        if done.ok:
+            messages.success(
+                request, _("Workshop created as a draft. Build its agenda, then publish it.")
+            )
+            return redirect(done.value)
+        status = done.status
     return render(request, "workshops/form.html", {"form": form}, status=status)
 
 
 @login_required
 def edit(request, pk: int):
-    workshop = workshop_for(request, pk)
+    workshop = rules.workshop_for(request.user, pk)
     if not rules.can_manage(request.user, workshop):
         raise Http404
     form = WorkshopForm(
@@ -151,22 +146,19 @@ def edit(request, pk: int):
     )
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.workshop_update(
-                    workshop=workshop,
-                    by=request.user,
-                    fields=form.values(),
-                    organisers=form.cleaned_data["organisers"],
-                )
-            except ServiceError as error:
-                form_add_service_error(form, error)
-                status = error.status
-            else:
-                messages.success(request, _("Saved."))
-                return redirect("workshops:detail", pk=workshop.pk)
-        else:
-            status = 400
+        done = submit(
+            form,
+            lambda: services.workshop_update(
+                workshop=workshop,
+                by=request.user,
+                fields=form.values(),
+                organisers=form.cleaned_data["organisers"],
+            ),
+        )
+        if done.ok:
+            messages.success(request, _("Saved."))
+            return redirect("workshops:detail", pk=workshop.pk)
+        status = done.status
         workshop.refresh_from_db()
     return render(
         request, "workshops/form.html", {"form": form, "workshop": workshop}, status=status
@@ -176,28 +168,22 @@ def edit(request, pk: int):
 @require_POST
 @login_required
 def publish(request, pk: int):
-    workshop = workshop_for(request, pk)
-    try:
-        services.workshop_publish(workshop=workshop, by=request.user)
-    except ServiceError as error:
-        return service_error_page(request, error)
+    workshop = rules.workshop_for(request.user, pk)
+    services.workshop_publish(workshop=workshop, by=request.user)
     messages.success(request, _("Published: members can now register."))
     return redirect(workshop)
 
 
 @login_required
 def cancel(request, pk: int):
-    workshop = workshop_for(request, pk)
+    workshop = rules.workshop_for(request.user, pk)
     if not rules.can_manage(request.user, workshop):
         raise Http404
     form = CancelForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.workshop_cancel(
-                workshop=workshop, by=request.user, reason=form.cleaned_data["reason"]
-            )
-        except ServiceError as error:
-            return service_error_page(request, error)
+        services.workshop_cancel(
+            workshop=workshop, by=request.user, reason=form.cleaned_data["reason"]
+        )
         messages.success(request, _("The workshop is cancelled; the registered people are told."))
         return redirect(workshop)
     return render(request, "workshops/cancel.html", {"workshop": workshop, "form": form})
@@ -227,7 +213,7 @@ def _registered_message(request, registration: Registration, *, self_service: bo
 
 @login_required
 def register(request, pk: int):
-    workshop = workshop_for(request, pk)
+    workshop = rules.workshop_for(request.user, pk)
     if not rules.can_register_self(request.user, workshop):
         raise Http404
     existing = rules.registration_of(request.user, workshop)
@@ -238,26 +224,23 @@ def register(request, pk: int):
     )
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            try:
-                registration = services.registration_create(
-                    workshop=workshop, person=request.user, by=request.user, **form.values()
-                )
-            except ServiceError as error:
-                form_add_service_error(form, error)
-                status = error.status
-            else:
-                _registered_message(request, registration, self_service=True)
-                return redirect(workshop)
-        else:
-            status = 400
+        done = submit(
+            form,
+            lambda: services.registration_create(
+                workshop=workshop, person=request.user, by=request.user, **form.values()
+            ),
+        )
+        if done.ok:
+            _registered_message(request, done.value, self_service=True)
+            return redirect(workshop)
+        status = done.status
     return render(
         request,
         "workshops/register.html",
         {
             "workshop": workshop,
             "form": form,
-            "places_left": services.places_left(workshop),
+            "places_left": selectors.places_left(workshop),
             "single_organisation": form.fields["organisation"].queryset.count() <= 1,
         },
         status=status,
@@ -274,7 +257,7 @@ def _people_for(user, workshop):
 
 @login_required
 def registrations(request, pk: int):
-    workshop = workshop_for(request, pk)
+    workshop = rules.workshop_for(request.user, pk)
     user = request.user
     if not (rules.can_run(user, workshop) or rules.can_register_others(user, workshop)):
         raise Http404
@@ -295,24 +278,18 @@ def registrations(request, pk: int):
             prefix="new",
         )
         if request.method == "POST":
-            if form.is_valid():
-                person = form.cleaned_data["person"]
-                try:
-                    registration = services.registration_create(
-                        workshop=workshop, person=person, by=user, **form.values()
-                    )
-                except ServiceError as error:
-                    form_add_service_error(form, error)
-                    status = error.status
-                else:
-                    _registered_message(request, registration, self_service=False)
-                    return redirect("workshops:registrations", pk=workshop.pk)
-            else:
-                status = 400
+            done = submit(
+                form,
+                lambda: services.registration_create(
+                    workshop=workshop, person=form.cleaned_data["person"], by=user, **form.values()
+                ),
+            )
+            if done.ok:
+                _registered_message(request, done.value, self_service=False)
+                return redirect("workshops:registrations", pk=workshop.pk)
+            status = done.status
     elif request.method == "POST":
-        return service_error_page(
-            request, ServiceError(_("This workshop is not open for registration."), status=409)
-        )
+        refuse(_("This workshop is not open for registration."), status=409)
     visible = (
         rules.registrations_visible_to(user, workshop)
         .select_related("person", "organisation", "practice", "first_choice", "registered_by")
@@ -330,7 +307,7 @@ def registrations(request, pk: int):
             "confirmed": by_status["confirmed"],
             "waitlisted": by_status["waitlisted"],
             "cancelled": by_status["cancelled"],
-            "places_left": services.places_left(workshop),
+            "places_left": selectors.places_left(workshop),
             "can_run": rules.can_run(user, workshop),
             "can_export": rules.can_export(user, workshop),
         },
@@ -339,16 +316,16 @@ def registrations(request, pk: int):
 
 
 def _registration_for(request, pk: int, registration_pk: int) -> Registration:
-    workshop = workshop_for(request, pk)
-    registration = get_object_or_404(
-        Registration.objects.select_related("person", "organisation", "practice"),
-        pk=registration_pk,
-        workshop=workshop,
-    )
-    if not rules.can_change_registration(request.user, registration):
-        raise Http404
-    registration.workshop = workshop
-    return registration
+    workshop = rules.workshop_for(request.user, pk)
+    return rules.registration_for(request.user, workshop, registration_pk)
+
+
+def _registration_fields(form) -> dict:
+    fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
+    if form.cleaned_data.get("new_practice_title"):
+        fields["new_practice_title"] = form.cleaned_data["new_practice_title"]
+        fields.pop("practice", None)
+    return fields
 
 
 @login_required
@@ -363,23 +340,16 @@ def registration(request, pk: int, registration_pk: int):
     )
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
-            if form.cleaned_data.get("new_practice_title"):
-                fields["new_practice_title"] = form.cleaned_data["new_practice_title"]
-                fields.pop("practice", None)
-            try:
-                services.registration_update(
-                    registration=registration, by=request.user, fields=fields
-                )
-            except ServiceError as error:
-                form_add_service_error(form, error)
-                status = error.status
-            else:
-                messages.success(request, _("Saved."))
-                return redirect(workshop)
-        else:
-            status = 400
+        done = submit(
+            form,
+            lambda: services.registration_update(
+                registration=registration, by=request.user, fields=_registration_fields(form)
+            ),
+        )
+        if done.ok:
+            messages.success(request, _("Saved."))
+            return redirect(workshop)
+        status = done.status
         registration.refresh_from_db()
     return render(
         request,
@@ -393,10 +363,7 @@ def registration(request, pk: int, registration_pk: int):
 @login_required
 def registration_cancel(request, pk: int, registration_pk: int):
     registration = _registration_for(request, pk, registration_pk)
-    try:
-        services.registration_cancel(registration=registration, by=request.user)
-    except ServiceError as error:
-        return service_error_page(request, error)
+    services.registration_cancel(registration=registration, by=request.user)
     if registration.person_id == request.user.pk:
         messages.success(request, _("Your registration is cancelled."))
     else:
@@ -407,8 +374,9 @@ def registration_cancel(request, pk: int, registration_pk: int):
 
 
 def participants(request, pk: int):
-    workshop = workshop_for(request, pk)
-    members_only(request, workshop)
+    workshop = rules.workshop_for(request.user, pk)
+    if not rules.can_see_participants(request.user, workshop):
+        raise Http404
     by_org = selectors.participants_by_organisation(workshop)
     return render(
         request,
