@@ -8,7 +8,6 @@ from typing import Any
 
 from django.db.models import Count, Max, OuterRef, Subquery
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
@@ -322,25 +321,25 @@ def _measurement(m: Measurement) -> dict:
     }
 
 
-def _adoptions(user):
-    return (
-        rules.adoptions_visible_to(user)
-        .select_related("practice", "organisation", "contact", "revision")
-        .annotate(report_count=Count("reports"))
-    )
+# What each answer loads; palabre.permissions.adoptions filters it for the person.
 
 
-def _feedback_qs(user):
-    return rules.feedback_visible_to(user).select_related(
+def _adoptions():
+    return Adoption.objects.select_related(
+        "practice", "organisation", "contact", "revision"
+    ).annotate(report_count=Count("reports"))
+
+
+def _feedback_qs():
+    return FeedbackReport.objects.select_related(
         "adoption__practice", "adoption__organisation", "addressed_in"
     )
 
 
-def _indicators(user):
+def _indicators():
     latest = Measurement.objects.filter(indicator=OuterRef("pk")).order_by("-measured_on", "-pk")
     return (
-        rules.indicators_visible_to(user)
-        .select_related("organisation")
+        Indicator.objects.select_related("organisation")
         .prefetch_related("adoptions")
         .annotate(
             latest_value=Subquery(latest.values("value")[:1]),
@@ -374,7 +373,7 @@ def list_adoptions(
     limit: int = Query(20, ge=1, le=100),
     offset: int = Query(0, ge=0),
 ):
-    qs = _adoptions(request.auth)
+    qs = rules.adoptions_visible_to(request.auth, _adoptions())
     if practice is not None:
         qs = qs.filter(practice_id=practice)
     if organisation:
@@ -388,7 +387,7 @@ def list_adoptions(
     "/{adoption_id}", response={200: AdoptionOut, 404: ErrorOut}, summary="Read an adoption"
 )
 def read_adoption(request, adoption_id: int):
-    return _adoption(get_object_or_404(_adoptions(request.auth), pk=adoption_id))
+    return _adoption(rules.adoption_for(request.auth, adoption_id, queryset=_adoptions()))
 
 
 @adoptions_router.post(
@@ -396,9 +395,7 @@ def read_adoption(request, adoption_id: int):
 )
 def create_adoption(request, payload: AdoptionCreate):
     _logged_in(request)
-    practice = get_object_or_404(Practice, pk=payload.practice)
-    if not practice_rules.can_view(request.auth, practice):
-        raise Http404
+    practice = practice_rules.practice_for(request.auth, payload.practice)
     organisation = Organisation.objects.filter(slug=payload.organisation).first()
     if organisation is None:
         raise ServiceError(
@@ -413,7 +410,9 @@ def create_adoption(request, payload: AdoptionCreate):
         external_id=payload.external_id,
         **{k: v for k, v in data.items() if v is not None},
     )
-    return Status(201, _adoption(_adoptions(request.auth).get(pk=adoption.pk)))
+    return Status(
+        201, _adoption(rules.adoption_for(request.auth, adoption.pk, queryset=_adoptions()))
+    )
 
 
 @adoptions_router.patch(
@@ -423,13 +422,13 @@ def create_adoption(request, payload: AdoptionCreate):
 )
 def update_adoption(request, adoption_id: int, payload: AdoptionFields):
     _logged_in(request)
-    adoption = get_object_or_404(_adoptions(request.auth), pk=adoption_id)
+    adoption = rules.adoption_for(request.auth, adoption_id)
     fields = payload.dict(exclude_unset=True)
     for name in ("team", "project_name", "context", "adaptations", "abandon_reason", "region"):
         if name in fields and fields[name] is None:
             fields[name] = ""
     services.adoption_update(adoption=adoption, by=request.auth, fields=fields)
-    return _adoption(_adoptions(request.auth).get(pk=adoption.pk))
+    return _adoption(rules.adoption_for(request.auth, adoption.pk, queryset=_adoptions()))
 
 
 @adoptions_router.delete(
@@ -437,7 +436,7 @@ def update_adoption(request, adoption_id: int, payload: AdoptionFields):
 )
 def delete_adoption(request, adoption_id: int):
     _logged_in(request)
-    adoption = get_object_or_404(_adoptions(request.auth), pk=adoption_id)
+    adoption = rules.adoption_for(request.auth, adoption_id)
     services.adoption_delete(adoption=adoption, by=request.auth)
     return Status(204, None)
 
@@ -448,8 +447,9 @@ def delete_adoption(request, adoption_id: int):
     summary="Feedback reports on an adoption",
 )
 def adoption_feedback(request, adoption_id: int):
-    adoption = get_object_or_404(_adoptions(request.auth), pk=adoption_id)
-    return [_feedback(r) for r in _feedback_qs(request.auth).filter(adoption=adoption)]
+    adoption = rules.adoption_for(request.auth, adoption_id)
+    reports = rules.feedback_visible_to(request.auth, _feedback_qs()).filter(adoption=adoption)
+    return [_feedback(r) for r in reports]
 
 
 @adoptions_router.post(
@@ -459,9 +459,11 @@ def adoption_feedback(request, adoption_id: int):
 )
 def create_feedback(request, adoption_id: int, payload: FeedbackCreate):
     _logged_in(request)
-    adoption = get_object_or_404(_adoptions(request.auth), pk=adoption_id)
+    adoption = rules.adoption_for(request.auth, adoption_id)
     report = services.feedback_create(adoption=adoption, by=request.auth, **payload.dict())
-    return Status(201, _feedback(_feedback_qs(request.auth).get(pk=report.pk)))
+    return Status(
+        201, _feedback(rules.feedback_for(request.auth, report.pk, queryset=_feedback_qs()))
+    )
 
 
 @adoptions_router.get(
@@ -470,9 +472,7 @@ def create_feedback(request, adoption_id: int, payload: FeedbackCreate):
     summary="Outcomes of a practice across adopters (figures only)",
 )
 def practice_outcomes(request, practice_id: int):
-    practice = get_object_or_404(Practice, pk=practice_id)
-    if not practice_rules.can_view(request.auth, practice) or not practice.is_published:
-        raise Http404
+    practice = rules.outcomes_practice_for(request.auth, practice_id, archived=False)
     outcomes = selectors.practice_outcomes(practice)
     evidence = selectors.maturity_evidence(practice)
     return {
@@ -506,7 +506,7 @@ def list_feedback(
     limit: int = Query(20, ge=1, le=100),
     offset: int = Query(0, ge=0),
 ):
-    qs = _feedback_qs(request.auth)
+    qs = rules.feedback_visible_to(request.auth, _feedback_qs())
     if practice is not None:
         qs = qs.filter(adoption__practice_id=practice)
     if organisation:
@@ -518,7 +518,7 @@ def list_feedback(
     "/{report_id}", response={200: FeedbackOut, 404: ErrorOut}, summary="Read a feedback report"
 )
 def read_feedback(request, report_id: int):
-    return _feedback(get_object_or_404(_feedback_qs(request.auth), pk=report_id))
+    return _feedback(rules.feedback_for(request.auth, report_id, queryset=_feedback_qs()))
 
 
 @feedback_router.post(
@@ -528,7 +528,7 @@ def read_feedback(request, report_id: int):
 )
 def answer_feedback(request, report_id: int, payload: AnswerIn):
     _logged_in(request)
-    report = get_object_or_404(_feedback_qs(request.auth), pk=report_id)
+    report = rules.feedback_for(request.auth, report_id)
     revision = None
     if payload.addressed_in_version is not None:
         revision = Revision.objects.filter(
@@ -539,7 +539,7 @@ def answer_feedback(request, report_id: int, payload: AnswerIn):
     services.feedback_answer(
         report=report, by=request.auth, answer=payload.answer, addressed_in=revision
     )
-    return _feedback(_feedback_qs(request.auth).get(pk=report.pk))
+    return _feedback(rules.feedback_for(request.auth, report.pk, queryset=_feedback_qs()))
 
 
 # Indicators ------------------------------------------------------------------------
@@ -547,7 +547,7 @@ def answer_feedback(request, report_id: int, payload: AnswerIn):
 
 @indicators_router.get("", response=list[IndicatorOut], summary="Your organisations' indicators")
 def list_indicators(request, organisation: str = ""):
-    qs = _indicators(request.auth)
+    qs = rules.indicators_visible_to(request.auth, _indicators())
     if organisation:
         qs = qs.filter(organisation__slug=organisation)
     return [_indicator(i) for i in qs.order_by("organisation__name", "name")]
@@ -557,13 +557,15 @@ def list_indicators(request, organisation: str = ""):
     "/{indicator_id}", response={200: IndicatorOut, 404: ErrorOut}, summary="Read an indicator"
 )
 def read_indicator(request, indicator_id: int):
-    return _indicator(get_object_or_404(_indicators(request.auth), pk=indicator_id))
+    return _indicator(rules.indicator_for(request.auth, indicator_id, queryset=_indicators()))
 
 
-def _adoption_objects(ids: list[int] | None) -> list[Adoption] | None:
+def _adoption_objects(user, ids: list[int] | None) -> list[Adoption] | None:
+    """The adoptions an indicator follows, among those the person sees (the service checks
+    they are the indicator's organisation's)."""
     if ids is None:
         return None
-    found = list(Adoption.objects.filter(pk__in=ids))
+    found = list(rules.adoptions_visible_to(user).filter(pk__in=ids))
     if len(found) != len(set(ids)):
         raise ServiceError(
             _("An indicator can only follow its own organisation's adoptions."), field="adoptions"
@@ -583,11 +585,13 @@ def create_indicator(request, payload: IndicatorCreate):
             field="organisation",
         )
     data = payload.dict(exclude={"organisation", "external_id"}, exclude_none=True)
-    data["adoptions"] = _adoption_objects(data.get("adoptions"))
+    data["adoptions"] = _adoption_objects(request.auth, data.get("adoptions"))
     indicator = services.indicator_create(
         by=request.auth, organisation=organisation, external_id=payload.external_id, **data
     )
-    return Status(201, _indicator(_indicators(request.auth).get(pk=indicator.pk)))
+    return Status(
+        201, _indicator(rules.indicator_for(request.auth, indicator.pk, queryset=_indicators()))
+    )
 
 
 @indicators_router.patch(
@@ -595,14 +599,14 @@ def create_indicator(request, payload: IndicatorCreate):
 )
 def update_indicator(request, indicator_id: int, payload: IndicatorFields):
     _logged_in(request)
-    indicator = get_object_or_404(_indicators(request.auth), pk=indicator_id)
+    indicator = rules.indicator_for(request.auth, indicator_id)
     fields = payload.dict(exclude_unset=True)
     if "adoptions" in fields:
-        fields["adoptions"] = _adoption_objects(fields["adoptions"]) or []
+        fields["adoptions"] = _adoption_objects(request.auth, fields["adoptions"]) or []
     if fields.get("description", "") is None:
         fields["description"] = ""
     services.indicator_update(indicator=indicator, by=request.auth, fields=fields)
-    return _indicator(_indicators(request.auth).get(pk=indicator.pk))
+    return _indicator(rules.indicator_for(request.auth, indicator.pk, queryset=_indicators()))
 
 
 @indicators_router.get(
@@ -611,17 +615,19 @@ def update_indicator(request, indicator_id: int, payload: IndicatorFields):
     summary="Measurements of an indicator, oldest first",
 )
 def indicator_measurements(request, indicator_id: int):
-    indicator = get_object_or_404(_indicators(request.auth), pk=indicator_id)
+    indicator = rules.indicator_for(request.auth, indicator_id)
     return [_measurement(m) for m in indicator.measurements.order_by("measured_on")]
 
 
 def _own_indicator(request, indicator_id: int) -> Indicator:
-    indicator = rules.indicators_visible_to(request.auth).filter(pk=indicator_id).first()
-    if indicator is None:
+    """The indicator to record a measurement on; a 404 that says why, for the scripts
+    that send them."""
+    try:
+        return rules.indicator_for(request.auth, indicator_id)
+    except Http404:
         raise ServiceError(
             _("This indicator does not exist or is not one of your organisation's."), status=404
-        )
-    return indicator
+        ) from None
 
 
 @indicators_router.post(
@@ -662,7 +668,7 @@ def list_measurements(
 )
 def update_measurement(request, measurement_id: int, payload: MeasurementPatch):
     _logged_in(request)
-    measurement = get_object_or_404(rules.measurements_visible_to(request.auth), pk=measurement_id)
+    measurement = rules.measurement_for(request.auth, measurement_id)
     updated = services.measurement_update(
         measurement=measurement, by=request.auth, fields=payload.dict(exclude_unset=True)
     )
@@ -674,9 +680,7 @@ def update_measurement(request, measurement_id: int, payload: MeasurementPatch):
 )
 def delete_measurement(request, measurement_id: int):
     _logged_in(request)
-    measurement = get_object_or_404(
-        rules.measurements_visible_to(request.auth).select_related("indicator"), pk=measurement_id
-    )
+    measurement = rules.measurement_for(request.auth, measurement_id)
     services.measurement_delete(measurement=measurement, by=request.auth)
     return Status(204, None)
 

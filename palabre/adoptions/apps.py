@@ -12,4 +12,5 @@ class AdoptionsConfig(AppConfig):
 
     def ready(self):
         # Registers the notification kinds, panels, daily jobs and receivers of signals.
+        # lazy: these modules import models, which are only ready now.
         from palabre.adoptions import kinds, panels, receivers, tasks  # noqa: F401

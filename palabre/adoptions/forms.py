@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from palabre.adoptions.models import Adoption, FeedbackReport, Indicator, Measurement
+from palabre.adoptions.values import format_value
 from palabre.permissions import adoptions as rules
 
 
@@ -215,8 +216,6 @@ class IndicatorForm(forms.ModelForm):
 
     def __init__(self, *args, user, organisation=None, **kwargs):
         super().__init__(*args, **kwargs)
-        from palabre.adoptions.values import format_value
-
         if self.instance.pk:
             del self.fields["organisation"]
             organisations = [self.instance.organisation_id]
@@ -264,8 +263,6 @@ class MeasurementForm(forms.ModelForm):
 
     def __init__(self, *args, indicator: Indicator, **kwargs):
         super().__init__(*args, **kwargs)
-        from palabre.adoptions.values import format_value
-
         self.fields["value"].help_text = _("In %(unit)s.") % {"unit": indicator.unit}
         if self.instance.pk:
             self.initial["value"] = format_value(self.instance.value)

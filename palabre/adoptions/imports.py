@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from palabre.adoptions import conf
 from palabre.lib.errors import ServiceError
 
 COLUMNS = {
@@ -122,7 +122,7 @@ def _xlsx_rows(content: bytes) -> list[tuple[int, list[Any]]]:
         rows = []
         for number, row in enumerate(sheet.iter_rows(values_only=True), 1):
             rows.append((number, list(row)))
-            if number > conf.import_max_rows() + 1:
+            if number > settings.ADOPTIONS_IMPORT_MAX_ROWS + 1:
                 break
         return rows
     finally:
@@ -133,10 +133,10 @@ def read_rows(upload: Any) -> list[Row]:
     """The data rows of an uploaded CSV or XLSX file (blank lines skipped)."""
     name = (getattr(upload, "name", "") or "").lower()
     size = getattr(upload, "size", None)
-    if size is not None and size > conf.import_max_bytes():
+    if size is not None and size > settings.ADOPTIONS_IMPORT_MAX_BYTES:
         raise ServiceError(
             _("The file is too large (at most %(size)s MB).")
-            % {"size": conf.import_max_bytes() // (1024 * 1024)},
+            % {"size": settings.ADOPTIONS_IMPORT_MAX_BYTES // (1024 * 1024)},
             field="file",
         )
     content = upload.read()
@@ -153,9 +153,10 @@ def read_rows(upload: Any) -> list[Row]:
     columns = _header(header)
     if not body:
         raise ServiceError(_("The file has column names but no measurement."), field="file")
-    if len(body) > conf.import_max_rows():
+    if len(body) > settings.ADOPTIONS_IMPORT_MAX_ROWS:
         raise ServiceError(
-            _("Import at most %(count)s lines at once.") % {"count": conf.import_max_rows()},
+            _("Import at most %(count)s lines at once.")
+            % {"count": settings.ADOPTIONS_IMPORT_MAX_ROWS},
             field="file",
         )
     rows = []

@@ -128,9 +128,10 @@ class Adoption(models.Model):
         return ", ".join(part for part in (self.region, str(country)) if part)
 
     def milestone_dates(self) -> list[tuple[int, date]]:
-        from palabre.adoptions import conf
 
-        return [(m, add_months(self.started_on, m)) for m in conf.reminder_months()]
+        return [
+            (m, add_months(self.started_on, m)) for m in settings.ADOPTIONS_FEEDBACK_REMINDER_MONTHS
+        ]
 
 
 class FeedbackReport(models.Model):

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.template.loader import render_to_string
 
 from palabre import permissions
-from palabre.adoptions import conf, selectors
+from palabre.adoptions import selectors
 from palabre.adoptions.models import Adoption
 from palabre.lib import panels
 from palabre.permissions import adoptions as rules
 from palabre.permissions import practices as practice_rules
+from palabre.practices.models import Practice
 
 PANEL_QUOTES = 4
 
@@ -17,7 +19,7 @@ PANEL_QUOTES = 4
 @panels.register("practice_detail", order=20)
 def practice_adoptions(request, *, practice) -> str:
     """Maturity and its evidence, where it was adopted, outcomes, and the feedback texts."""
-    if practice.status not in ("published", "archived"):
+    if practice.status not in (Practice.Status.PUBLISHED, Practice.Status.ARCHIVED):
         return ""
     user = request.user
     members = rules.can_see_adopters(user)
@@ -27,7 +29,7 @@ def practice_adoptions(request, *, practice) -> str:
         "practice": practice,
         "outcomes": outcomes,
         "evidence": selectors.maturity_evidence(practice, has_adoptions=adopted),
-        "positive_effectiveness": conf.positive_effectiveness(),
+        "positive_effectiveness": settings.ADOPTIONS_POSITIVE_EFFECTIVENESS,
         "members": members,
         "can_adopt": practice.is_published and rules.can_record_adoption(user, practice),
     }

@@ -2,6 +2,7 @@
 
 from django.dispatch import receiver
 
+from palabre.adoptions.services import feedback_link_revision
 from palabre.practices.signals import practice_published
 
 
@@ -10,6 +11,4 @@ def link_feedback_to_revision(sender, *, practice, revision, first_publication, 
     """A new version published after feedback: the reports it was started from link to it."""
     if first_publication:
         return
-    from palabre.adoptions.services import feedback_link_revision
-
     feedback_link_revision(practice=practice, revision=revision)

@@ -13,6 +13,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db.models import (
     Avg,
     Count,
@@ -27,7 +29,6 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
-from palabre.adoptions import conf
 from palabre.adoptions.models import (
     Adoption,
     FeedbackReport,
@@ -35,7 +36,11 @@ from palabre.adoptions.models import (
     Measurement,
     add_months,
 )
+from palabre.organisations.models import Organisation, Role
 from palabre.permissions import adoptions as rules
+from palabre.permissions import org_ids
+from palabre.practices.models import Practice
+from palabre.themes.models import Theme
 
 Status = Adoption.Status
 
@@ -196,8 +201,6 @@ class Evidence:
     @property
     def ladder(self) -> list[dict[str, Any]]:
         """The four levels in order, with the ones reached and the current one marked."""
-        from palabre.practices.models import Practice
-
         values = [value for value, _label in Practice.Maturity.choices]
         current = values.index(self.level)
         return [
@@ -207,8 +210,6 @@ class Evidence:
 
     @property
     def next_level_label(self) -> str:
-        from palabre.practices.models import Practice
-
         return Practice.Maturity(self.next_level).label if self.next_level else ""
 
     def missing_phrases(self) -> list[str]:
@@ -267,7 +268,7 @@ def maturity_evidence(practice: Any, *, has_adoptions: bool = True) -> Evidence:
 
     ``has_adoptions=False`` (the caller already knows there is none) saves the queries.
     """
-    threshold = conf.positive_effectiveness()
+    threshold = settings.ADOPTIONS_POSITIVE_EFFECTIVENESS
     rows = []
     if has_adoptions:
         own = {practice.lead_organisation_id, *practice.partners.values_list("pk", flat=True)}
@@ -287,7 +288,7 @@ def maturity_evidence(practice: Any, *, has_adoptions: bool = True) -> Evidence:
         "countries": len({r["country"] or r["organisation__country"] for r in positive}),
     }
     share = len(positive) / len(rows) if rows else 0.0
-    thresholds = conf.maturity_thresholds()
+    thresholds = settings.ADOPTIONS_MATURITY_THRESHOLDS
 
     def reached(level: str) -> bool:
         need = thresholds[level]
@@ -339,7 +340,7 @@ def feedback_due_for(adoption: Adoption, last_report_on: date | None, today: dat
     after the start by default), unless a report was written from a month before it.
     An adoption that ended owes a final report if none was written since it ended.
     """
-    window = timedelta(days=conf.report_window_days())
+    window = timedelta(days=settings.ADOPTIONS_REPORT_WINDOW_DAYS)
     if adoption.has_ended:
         since = adoption.ended_on or adoption.started_on
         if last_report_on is None or last_report_on < since - window:
@@ -362,6 +363,47 @@ def feedback_due(adoptions: QuerySet[Adoption], *, today: date | None = None) ->
     )
     due = [feedback_due_for(a, a.last_report_on, today) for a in rows]
     return sorted((d for d in due if d), key=lambda d: (d.due_on, d.adoption.pk))
+
+
+def adoption_feedback_due(adoption: Adoption, *, today: date | None = None) -> Due | None:
+    """The report one adoption owes today, if any."""
+    due = feedback_due(Adoption.objects.filter(pk=adoption.pk), today=today)
+    return due[0] if due else None
+
+
+def milestone_answered(adoption: Adoption, reported_on: date) -> int | None:
+    """The latest milestone (in months) a report written on this date answers, if any."""
+    window = settings.ADOPTIONS_REPORT_WINDOW_DAYS
+    answered = None
+    for months, due_on in adoption.milestone_dates():
+        if (reported_on - due_on).days >= -window:
+            answered = months
+    return answered
+
+
+def reminder_recipients(adoption: Adoption) -> list[Any]:
+    """Who is asked for the adoption's feedback: its contact (or whoever recorded it) while
+    still in the organisation, otherwise the organisation's administrators."""
+    people = [p for p in (adoption.contact, adoption.created_by) if p is not None and p.is_active]
+    people = [p for p in people if adoption.organisation_id in org_ids(p)]
+    if people:
+        return people[:1]
+    return list(
+        get_user_model().objects.filter(
+            is_active=True,
+            memberships__organisation=adoption.organisation,
+            memberships__role=Role.ORG_ADMIN,
+        )
+    )
+
+
+def feedback_reporters(report: FeedbackReport) -> list[Any]:
+    """Who hears about what becomes of a report: its writer and the adoption's contact."""
+    people = {}
+    for person in (report.created_by, report.adoption.contact):
+        if person is not None:
+            people[person.pk] = person
+    return list(people.values())
 
 
 # Indicators ------------------------------------------------------------------------
@@ -456,11 +498,7 @@ def adoptions_by_month(adoptions: QuerySet[Adoption], *, months: int = 12, today
 
 def network_dashboard(*, limit: int = 10) -> dict:
     """The facilitators' view of the whole network."""
-    from palabre.organisations.models import Organisation
-    from palabre.practices.models import Practice
-    from palabre.themes.models import Theme
-
-    minimum = conf.min_reports_for_ranking()
+    minimum = settings.ADOPTIONS_MIN_REPORTS_FOR_RANKING
     most_adopted = (
         Practice.objects.annotate(
             adoptions_total=Count("adoptions", distinct=True),

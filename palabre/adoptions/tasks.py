@@ -2,21 +2,18 @@
 
 from django_tasks import task
 
+from palabre.adoptions.services import feedback_remind, practices_maturity_refresh_all
 from palabre.core import schedule
 
 
 @task()
 def feedback_reminders() -> int:
-    from palabre.adoptions.services import feedback_remind
-
     return feedback_remind()
 
 
 @task()
 def maturity_refresh() -> int:
     """Thresholds may change in the settings: every practice with evidence is rechecked."""
-    from palabre.adoptions.services import practices_maturity_refresh_all
-
     return practices_maturity_refresh_all()
 
 

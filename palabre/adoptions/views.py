@@ -1,19 +1,29 @@
-"""Pages of adoptions and impact: adoptions, feedback, indicators, dashboards, imports, exports."""
+"""Pages of adoptions and impact: adoptions, feedback, indicators, dashboards, imports, exports.
+
+Each page fetches what it shows through palabre.permissions.adoptions (404 for what the
+person may not see) and calls one service; a refusal the page does not show in its form
+becomes the error page (palabre.lib.middleware).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from palabre import permissions
-from palabre.adoptions import conf, exports, selectors, services
+from palabre.adoptions import exports, selectors, services
 from palabre.adoptions.forms import (
     AdoptionForm,
     AnswerForm,
@@ -23,55 +33,37 @@ from palabre.adoptions.forms import (
     MeasurementForm,
 )
 from palabre.adoptions.imports import ImportRejected
-from palabre.adoptions.models import Adoption, FeedbackReport, Indicator, Measurement
+from palabre.adoptions.models import Adoption
 from palabre.lib import spreadsheets
-from palabre.lib.errors import ServiceError
-from palabre.lib.views import form_add_service_error, service_error_page
+from palabre.lib.errors import refuse
+from palabre.lib.views import submit
 from palabre.organisations.models import Organisation
 from palabre.permissions import adoptions as rules
+from palabre.permissions import organisations as organisation_rules
 from palabre.permissions import practices as practice_rules
-from palabre.practices.models import Practice
-
-# Finding what a person may open ---------------------------------------------------
 
 
-def adoption_for(request, pk: int) -> Adoption:
-    """The adoption if this person may see it; otherwise 404, as if it did not exist."""
-    return get_object_or_404(
-        rules.adoptions_visible_to(request.user).select_related(
-            "practice__lead_organisation", "organisation", "contact", "revision"
-        ),
-        pk=pk,
-    )
-
-
-def report_for(request, pk: int) -> FeedbackReport:
-    return get_object_or_404(
-        rules.feedback_visible_to(request.user).select_related(
-            "adoption__practice__lead_organisation", "adoption__organisation", "addressed_in"
-        ),
-        pk=pk,
-    )
-
-
-def indicator_for(request, pk: int) -> Indicator:
-    return get_object_or_404(
-        rules.indicators_visible_to(request.user).select_related("organisation"), pk=pk
-    )
-
-
-def practice_for(request, pk: int) -> Practice:
-    practice = get_object_or_404(Practice.objects.select_related("lead_organisation"), pk=pk)
-    if not practice_rules.can_view(request.user, practice):
-        raise Http404
-    return practice
-
-
-def _organisation(request, slug: str) -> Organisation:
-    organisation = get_object_or_404(Organisation, slug=slug)
-    if not rules.can_see_organisation_dashboard(request.user, organisation):
-        raise Http404
-    return organisation
+def _form_page(
+    request,
+    form: Any,
+    action: Callable[[], Any],
+    *,
+    template: str,
+    context: dict,
+    saved: str,
+    then: Callable[[Any], Any] | None = None,
+) -> HttpResponse:
+    """The shape of every form page here: show the form; once sent, hand it to one service
+    (``action``); done, say ``saved`` and go to ``then(value)`` (the value itself by default);
+    refused, show the form again with the service's message and status."""
+    status = 200
+    if request.method == "POST":
+        done = submit(form, action)
+        if done.ok:
+            messages.success(request, saved)
+            return redirect(then(done.value) if then else done.value)
+        status = done.status
+    return render(request, template, {"form": form, **context}, status=status)
 
 
 # Adoptions -----------------------------------------------------------------------
@@ -92,13 +84,12 @@ def index(request):
         if organisation is not None:
             adoptions = adoptions.filter(organisation=organisation)
     page = Paginator(adoptions.order_by("-started_on", "-pk"), 30).get_page(request.GET.get("page"))
-    my_organisations = Organisation.objects.filter(pk__in=permissions.org_ids(request.user))
     context = {
         "page": page,
         "status": status,
         "statuses": Adoption.Status.choices,
         "organisation": organisation,
-        "my_organisations": my_organisations,
+        "my_organisations": rules.adopting_organisation_choices(request.user),
         "can_see_network": rules.can_see_network_dashboard(request.user),
     }
     if request.htmx:
@@ -108,62 +99,38 @@ def index(request):
 
 @login_required
 def create(request):
-    try:
-        practice = practice_for(request, int(request.GET.get("practice", "")))
-    except ValueError:
-        raise Http404 from None
+    practice = practice_rules.practice_for(request.user, request.GET.get("practice"))
     if not rules.can_record_adoption(request.user, practice):
-        return service_error_page(
-            request,
-            ServiceError(
-                _(
-                    "Only members of an organisation of the network can record an adoption of "
-                    "a published practice."
-                ),
-                status=403,
+        refuse(
+            _(
+                "Only members of an organisation of the network can record an adoption of "
+                "a published practice."
             ),
+            status=403,
         )
     form = AdoptionForm(request.POST or None, user=request.user)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                adoption = services.adoption_create(
-                    by=request.user,
-                    practice=practice,
-                    organisation=form.cleaned_data["organisation"],
-                    **form.values(),
-                )
-            except ServiceError as error:
-                form_add_service_error(form, error)
-                status = error.status
-            else:
-                messages.success(
-                    request,
-                    _(
-                        "Adoption recorded. The practice's authors have been told: they may get in touch."
-                    ),
-                )
-                return redirect(adoption)
-        else:
-            status = 400
-    return render(
+    return _form_page(
         request,
-        "adoptions/adoption_form.html",
-        {"form": form, "practice": practice, "reminder_months": _reminder_months()},
-        status=status,
+        form,
+        lambda: services.adoption_create(
+            by=request.user,
+            practice=practice,
+            organisation=form.cleaned_data["organisation"],
+            **form.values(),
+        ),
+        template="adoptions/adoption_form.html",
+        context={"practice": practice, "reminder_months": _reminder_months()},
+        saved=_("Adoption recorded. The practice's authors have been told: they may get in touch."),
     )
 
 
 def _reminder_months() -> str:
-    return get_text_list([str(m) for m in conf.reminder_months()], _("and"))
+    return get_text_list([str(m) for m in settings.ADOPTIONS_FEEDBACK_REMINDER_MONTHS], _("and"))
 
 
 def detail(request, pk: int):
-    if not permissions.is_member(request.user):
-        raise Http404
-    adoption = adoption_for(request, pk)
     user = request.user
+    adoption = rules.adoption_for(user, pk)
     reports = list(
         rules.feedback_visible_to(user)
         .filter(adoption=adoption)
@@ -176,14 +143,13 @@ def detail(request, pk: int):
     indicators = selectors.indicators_with_progress(
         rules.indicators_visible_to(user).filter(adoptions=adoption)
     )
-    due = selectors.feedback_due(Adoption.objects.filter(pk=adoption.pk))
     context = {
         "adoption": adoption,
         "practice": adoption.practice,
         "reports": reports,
         "hidden_reports": hidden,
         "indicators": indicators,
-        "due": due[0] if due else None,
+        "due": selectors.adoption_feedback_due(adoption),
         "can_edit": rules.can_edit_adoption(user, adoption),
         "can_delete": rules.can_delete_adoption(user, adoption),
         "can_report": rules.can_report_feedback(user, adoption),
@@ -194,54 +160,39 @@ def detail(request, pk: int):
 
 @login_required
 def edit(request, pk: int):
-    adoption = adoption_for(request, pk)
-    if not rules.can_edit_adoption(request.user, adoption):
-        raise Http404
+    adoption = rules.adoption_editable_for(request.user, pk)
+    previous = adoption.status
     form = AdoptionForm(request.POST or None, instance=adoption, user=request.user)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            previous = Adoption.objects.values_list("status", flat=True).get(pk=adoption.pk)
-            try:
-                updated = services.adoption_update(
-                    adoption=adoption, by=request.user, fields=form.values()
-                )
-            except ServiceError as error:
-                form_add_service_error(form, error)
-                status = error.status
-            else:
-                messages.success(request, _("Saved."))
-                if (
-                    updated.has_ended
-                    and previous != updated.status
-                    and not updated.reports.filter(reported_on__gte=updated.ended_on).exists()
-                ):
-                    messages.info(
-                        request, _("Now tell the network how it went: a final feedback report.")
-                    )
-                    return redirect("adoptions:feedback_new", pk=updated.pk)
-                return redirect(updated)
-        else:
-            status = 400
-    return render(
+    return _form_page(
         request,
-        "adoptions/adoption_form.html",
-        {"form": form, "practice": adoption.practice, "adoption": adoption},
-        status=status,
+        form,
+        lambda: services.adoption_update(adoption=adoption, by=request.user, fields=form.values()),
+        template="adoptions/adoption_form.html",
+        context={"practice": adoption.practice, "adoption": adoption},
+        saved=_("Saved."),
+        then=lambda updated: _after_edit(request, updated, previous=previous),
     )
+
+
+def _after_edit(request, adoption: Adoption, *, previous: str) -> Any:
+    """An adoption that has just ended, with no report since: on to the final report."""
+    if (
+        adoption.has_ended
+        and previous != adoption.status
+        and not adoption.reports.filter(reported_on__gte=adoption.ended_on).exists()
+    ):
+        messages.info(request, _("Now tell the network how it went: a final feedback report."))
+        return reverse("adoptions:feedback_new", args=[adoption.pk])
+    return adoption
 
 
 @require_POST
 @login_required
 def delete(request, pk: int):
-    adoption = adoption_for(request, pk)
-    practice = adoption.practice
-    try:
-        services.adoption_delete(adoption=adoption, by=request.user)
-    except ServiceError as error:
-        return service_error_page(request, error)
+    adoption = rules.adoption_for(request.user, pk)
+    services.adoption_delete(adoption=adoption, by=request.user)
     messages.success(request, _("The adoption was removed."))
-    return redirect(practice)
+    return redirect(adoption.practice)
 
 
 # Feedback ------------------------------------------------------------------------
@@ -249,143 +200,105 @@ def delete(request, pk: int):
 
 @login_required
 def feedback_new(request, pk: int):
-    adoption = adoption_for(request, pk)
+    adoption = rules.adoption_for(request.user, pk)
     if not rules.can_report_feedback(request.user, adoption):
-        return service_error_page(
-            request,
-            ServiceError(
-                _(
-                    "Only members of %(organisation)s can report on its adoption: feedback is "
-                    "written by the team that put the practice to work."
-                )
-                % {"organisation": adoption.organisation.short_name},
-                status=403,
-            ),
+        refuse(
+            _(
+                "Only members of %(organisation)s can report on its adoption: feedback is "
+                "written by the team that put the practice to work."
+            )
+            % {"organisation": adoption.organisation.short_name},
+            status=403,
         )
     form = FeedbackForm(request.POST or None, adoption=adoption)
     milestone = request.GET.get("milestone", "")
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            values = form.values()
-            try:
-                services.feedback_create(
-                    adoption=adoption,
-                    by=request.user,
-                    status=values["status"],
-                    abandon_reason=values["abandon_reason"],
-                    milestone_months=int(milestone) if milestone.isdigit() else None,
-                    **values["fields"],
-                )
-            except ServiceError as error:
-                form_add_service_error(form, error)
-                status = error.status
-            else:
-                messages.success(request, _("Thank you: your feedback was sent to the authors."))
-                return redirect(adoption)
-        else:
-            status = 400
-    return render(
+
+    def send():
+        values = form.values()
+        return services.feedback_create(
+            adoption=adoption,
+            by=request.user,
+            status=values["status"],
+            abandon_reason=values["abandon_reason"],
+            milestone_months=int(milestone) if milestone.isdigit() else None,
+            **values["fields"],
+        )
+
+    return _form_page(
         request,
-        "adoptions/feedback_form.html",
-        {"form": form, "adoption": adoption, "milestone": milestone},
-        status=status,
+        form,
+        send,
+        template="adoptions/feedback_form.html",
+        context={"adoption": adoption, "milestone": milestone},
+        saved=_("Thank you: your feedback was sent to the authors."),
+        then=lambda _report: adoption,
     )
 
 
 @login_required
 def feedback_edit(request, pk: int):
-    report = report_for(request, pk)
+    report = rules.feedback_editable_for(request.user, pk)
     adoption = report.adoption
-    if not rules.can_edit_feedback(request.user, report):
-        raise Http404
     form = FeedbackForm(request.POST or None, instance=report, adoption=adoption)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            values = form.values()
-            try:
-                services.feedback_update(
-                    report=report,
-                    by=request.user,
-                    fields=values["fields"],
-                    status=values["status"],
-                    abandon_reason=values["abandon_reason"],
-                )
-            except ServiceError as error:
-                form_add_service_error(form, error)
-                status = error.status
-            else:
-                messages.success(request, _("Saved."))
-                return redirect(report)
-        else:
-            status = 400
-    return render(
+
+    def send():
+        values = form.values()
+        return services.feedback_update(
+            report=report,
+            by=request.user,
+            fields=values["fields"],
+            status=values["status"],
+            abandon_reason=values["abandon_reason"],
+        )
+
+    return _form_page(
         request,
-        "adoptions/feedback_form.html",
-        {"form": form, "adoption": adoption, "report": report},
-        status=status,
+        form,
+        send,
+        template="adoptions/feedback_form.html",
+        context={"adoption": adoption, "report": report},
+        saved=_("Saved."),
     )
 
 
 @require_POST
 @login_required
 def feedback_delete(request, pk: int):
-    report = report_for(request, pk)
-    adoption = report.adoption
-    try:
-        services.feedback_delete(report=report, by=request.user)
-    except ServiceError as error:
-        return service_error_page(request, error)
+    report = rules.feedback_for(request.user, pk)
+    services.feedback_delete(report=report, by=request.user)
     messages.success(request, _("The report was removed."))
-    return redirect(adoption)
+    return redirect(report.adoption)
 
 
 @login_required
 def feedback_answer(request, pk: int):
-    report = report_for(request, pk)
+    report = rules.feedback_answerable_for(request.user, pk)
     practice = report.adoption.practice
-    if not rules.can_answer_feedback(request.user, report):
-        raise Http404
     form = AnswerForm(
         request.POST or None,
         practice=practice,
         initial={"answer": report.answer, "addressed_in": report.addressed_in_id},
     )
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.feedback_answer(
-                    report=report,
-                    by=request.user,
-                    answer=form.cleaned_data["answer"],
-                    addressed_in=form.cleaned_data["addressed_in"],
-                )
-            except ServiceError as error:
-                form_add_service_error(form, error)
-                status = error.status
-            else:
-                messages.success(request, _("Your answer was sent to the team."))
-                return redirect(report)
-        else:
-            status = 400
-    return render(
+    return _form_page(
         request,
-        "adoptions/answer_form.html",
-        {"form": form, "report": report, "practice": practice},
-        status=status,
+        form,
+        lambda: services.feedback_answer(
+            report=report,
+            by=request.user,
+            answer=form.cleaned_data["answer"],
+            addressed_in=form.cleaned_data["addressed_in"],
+        ),
+        template="adoptions/answer_form.html",
+        context={"report": report, "practice": practice},
+        saved=_("Your answer was sent to the team."),
     )
 
 
 @require_POST
 @login_required
 def feedback_revise(request, pk: int):
-    report = report_for(request, pk)
-    try:
-        draft = services.feedback_start_revision(report=report, by=request.user)
-    except ServiceError as error:
-        return service_error_page(request, error)
+    report = rules.feedback_for(request.user, pk)
+    draft = services.feedback_start_revision(report=report, by=request.user)
     messages.info(
         request,
         _(
@@ -401,9 +314,7 @@ def feedback_revise(request, pk: int):
 
 def practice_outcomes(request, pk: int):
     """Outcomes across adopters of one practice; names and texts for members only."""
-    practice = practice_for(request, pk)
-    if practice.status not in (Practice.Status.PUBLISHED, Practice.Status.ARCHIVED):
-        raise Http404
+    practice = rules.outcomes_practice_for(request.user, pk)
     user = request.user
     members = rules.can_see_adopters(user)
     outcomes = selectors.practice_outcomes(practice)
@@ -412,7 +323,7 @@ def practice_outcomes(request, pk: int):
         "practice": practice,
         "outcomes": outcomes,
         "evidence": selectors.maturity_evidence(practice),
-        "positive_effectiveness": conf.positive_effectiveness(),
+        "positive_effectiveness": settings.ADOPTIONS_POSITIVE_EFFECTIVENESS,
         "members": members,
         "adopters": selectors.practice_adopters(practice, user=user) if members else [],
         "feedback": selectors.grouped_feedback(reports),
@@ -429,7 +340,7 @@ def practice_outcomes(request, pk: int):
 @login_required
 def dashboard(request):
     """The dashboard of one's organisation (or the choice between several)."""
-    organisations = list(Organisation.objects.filter(pk__in=permissions.org_ids(request.user)))
+    organisations = list(rules.adopting_organisation_choices(request.user))
     if len(organisations) == 1:
         return redirect("adoptions:organisation", slug=organisations[0].slug)
     if not organisations and rules.can_see_network_dashboard(request.user):
@@ -439,16 +350,15 @@ def dashboard(request):
 
 @login_required
 def organisation_dashboard(request, slug: str):
-    organisation = _organisation(request, slug)
+    organisation = rules.organisation_dashboard_for(request.user, slug)
     data = selectors.organisation_dashboard(organisation, user=request.user)
+    own = rules.can_import_measurements(request.user, organisation)
     context = {
         "organisation": organisation,
         **data,
         "can_manage_indicators": rules.can_manage_indicators(request.user, organisation),
-        "is_own": organisation.pk in permissions.org_ids(request.user),
-        "import_form": ImportForm()
-        if organisation.pk in permissions.org_ids(request.user)
-        else None,
+        "is_own": own,
+        "import_form": ImportForm() if own else None,
     }
     return render(request, "adoptions/organisation_dashboard.html", context)
 
@@ -498,36 +408,23 @@ def indicators(request):
 def indicator_new(request):
     organisation = None
     if request.GET.get("organisation"):
-        organisation = get_object_or_404(
-            rules.indicator_organisation_choices(request.user), slug=request.GET["organisation"]
-        )
+        organisation = rules.indicator_organisation_for(request.user, request.GET["organisation"])
     if not rules.indicator_organisation_choices(request.user).exists():
-        return service_error_page(
-            request,
-            ServiceError(
-                _("Only members and administrators of an organisation define its indicators."),
-                status=403,
-            ),
+        refuse(
+            _("Only members and administrators of an organisation define its indicators."),
+            status=403,
         )
     form = IndicatorForm(request.POST or None, user=request.user, organisation=organisation)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                indicator = services.indicator_create(
-                    by=request.user,
-                    organisation=form.cleaned_data["organisation"],
-                    **form.values(),
-                )
-            except ServiceError as error:
-                form_add_service_error(form, error)
-                status = error.status
-            else:
-                messages.success(request, _("Indicator created. Now enter its measurements."))
-                return redirect(indicator)
-        else:
-            status = 400
-    return render(request, "adoptions/indicator_form.html", {"form": form}, status=status)
+    return _form_page(
+        request,
+        form,
+        lambda: services.indicator_create(
+            by=request.user, organisation=form.cleaned_data["organisation"], **form.values()
+        ),
+        template="adoptions/indicator_form.html",
+        context={},
+        saved=_("Indicator created. Now enter its measurements."),
+    )
 
 
 def _indicator_context(request, indicator, *, form=None, import_form=None, errors=None) -> dict:
@@ -553,24 +450,27 @@ def _indicator_context(request, indicator, *, form=None, import_form=None, error
 
 @login_required
 def indicator_detail(request, pk: int):
-    indicator = indicator_for(request, pk)
+    indicator = rules.indicator_for(request.user, pk)
     form = None
     status = 200
     if request.method == "POST":
+        # Facilitators see every indicator, but measurements are the organisation's own.
+        if not rules.can_enter_measurements(request.user, indicator):
+            refuse(
+                _("You can only record measurements on your own organisation's indicators."),
+                status=403,
+            )
         form = MeasurementForm(request.POST, indicator=indicator)
-        if form.is_valid():
-            try:
-                services.measurement_add(indicator=indicator, by=request.user, **form.cleaned_data)
-            except ServiceError as error:
-                if error.status == 403:
-                    return service_error_page(request, error)
-                form_add_service_error(form, error)
-                status = error.status
-            else:
-                messages.success(request, _("Measurement recorded."))
-                return redirect(indicator)
-        else:
-            status = 400
+        done = submit(
+            form,
+            lambda: services.measurement_add(
+                indicator=indicator, by=request.user, **form.cleaned_data
+            ),
+        )
+        if done.ok:
+            messages.success(request, _("Measurement recorded."))
+            return redirect(indicator)
+        status = done.status
     return render(
         request,
         "adoptions/indicator_detail.html",
@@ -581,131 +481,88 @@ def indicator_detail(request, pk: int):
 
 @login_required
 def indicator_edit(request, pk: int):
-    indicator = indicator_for(request, pk)
-    if not rules.can_manage_indicators(request.user, indicator.organisation):
-        raise Http404
+    indicator = rules.indicator_editable_for(request.user, pk)
     form = IndicatorForm(request.POST or None, instance=indicator, user=request.user)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.indicator_update(
-                    indicator=indicator, by=request.user, fields=form.values()
-                )
-            except ServiceError as error:
-                form_add_service_error(form, error)
-                status = error.status
-            else:
-                messages.success(request, _("Saved."))
-                return redirect(indicator)
-        else:
-            status = 400
-    return render(
+    return _form_page(
         request,
-        "adoptions/indicator_form.html",
-        {"form": form, "indicator": indicator},
-        status=status,
+        form,
+        lambda: services.indicator_update(
+            indicator=indicator, by=request.user, fields=form.values()
+        ),
+        template="adoptions/indicator_form.html",
+        context={"indicator": indicator},
+        saved=_("Saved."),
     )
 
 
 @require_POST
 @login_required
 def indicator_delete(request, pk: int):
-    indicator = indicator_for(request, pk)
-    organisation = indicator.organisation
-    try:
-        services.indicator_delete(indicator=indicator, by=request.user)
-    except ServiceError as error:
-        return service_error_page(request, error)
+    indicator = rules.indicator_for(request.user, pk)
+    services.indicator_delete(indicator=indicator, by=request.user)
     messages.success(request, _("The indicator and its measurements were deleted."))
-    return redirect("adoptions:organisation", slug=organisation.slug)
-
-
-def _measurement_for(request, pk: int) -> Measurement:
-    return get_object_or_404(
-        rules.measurements_visible_to(request.user).select_related("indicator__organisation"),
-        pk=pk,
-    )
+    return redirect("adoptions:organisation", slug=indicator.organisation.slug)
 
 
 @login_required
 def measurement_edit(request, pk: int):
-    measurement = _measurement_for(request, pk)
+    measurement = rules.measurement_editable_for(request.user, pk)
     indicator = measurement.indicator
-    if not rules.can_enter_measurements(request.user, indicator):
-        raise Http404
     form = MeasurementForm(request.POST or None, instance=measurement, indicator=indicator)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.measurement_update(
-                    measurement=measurement, by=request.user, fields=form.cleaned_data
-                )
-            except ServiceError as error:
-                form_add_service_error(form, error)
-                status = error.status
-            else:
-                messages.success(request, _("Saved."))
-                return redirect(indicator)
-        else:
-            status = 400
-    return render(
+    return _form_page(
         request,
-        "adoptions/measurement_form.html",
-        {"form": form, "indicator": indicator, "measurement": measurement},
-        status=status,
+        form,
+        lambda: services.measurement_update(
+            measurement=measurement, by=request.user, fields=form.cleaned_data
+        ),
+        template="adoptions/measurement_form.html",
+        context={"indicator": indicator, "measurement": measurement},
+        saved=_("Saved."),
+        then=lambda _measurement: indicator,
     )
 
 
 @require_POST
 @login_required
 def measurement_delete(request, pk: int):
-    measurement = _measurement_for(request, pk)
-    indicator = measurement.indicator
-    try:
-        services.measurement_delete(measurement=measurement, by=request.user)
-    except ServiceError as error:
-        return service_error_page(request, error)
+    measurement = rules.measurement_for(request.user, pk)
+    services.measurement_delete(measurement=measurement, by=request.user)
     messages.success(request, _("The measurement was deleted."))
-    return redirect(indicator)
+    return redirect(measurement.indicator)
 
 
 def _import(request, *, organisation, indicator=None):
     form = ImportForm(request.POST or None, request.FILES or None)
     errors: list = []
+
+    def send():
+        try:
+            return services.measurements_import(
+                organisation=organisation,
+                by=request.user,
+                upload=form.cleaned_data["file"],
+                indicator=indicator,
+            )
+        except ImportRejected as error:
+            errors.extend(error.errors)  # every bad line, listed under the form
+            raise
+
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            try:
-                created = services.measurements_import(
-                    organisation=organisation,
-                    by=request.user,
-                    upload=form.cleaned_data["file"],
-                    indicator=indicator,
+        done = submit(form, send)
+        if done.ok:
+            count = len(done.value)
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)s measurement imported.", "%(count)s measurements imported.", count
                 )
-            except ImportRejected as error:
-                form_add_service_error(form, error)
-                errors = error.errors
-                status = error.status
-            except ServiceError as error:
-                form_add_service_error(form, error)
-                status = error.status
-            else:
-                messages.success(
-                    request,
-                    ngettext(
-                        "%(count)s measurement imported.",
-                        "%(count)s measurements imported.",
-                        len(created),
-                    )
-                    % {"count": len(created)},
-                )
-                if indicator is not None:
-                    return redirect(indicator)
-                return redirect("adoptions:organisation", slug=organisation.slug)
-        else:
-            status = 400
+                % {"count": count},
+            )
+            if indicator is not None:
+                return redirect(indicator)
+            return redirect("adoptions:organisation", slug=organisation.slug)
+        status = done.status
     if indicator is not None:
         return render(
             request,
@@ -728,9 +585,7 @@ def _import(request, *, organisation, indicator=None):
 
 @login_required
 def indicator_import(request, pk: int):
-    indicator = indicator_for(request, pk)
-    if not rules.can_enter_measurements(request.user, indicator):
-        raise Http404
+    indicator = rules.indicator_measurable_for(request.user, pk)
     if request.method != "POST":
         return redirect(indicator)
     return _import(request, organisation=indicator.organisation, indicator=indicator)
@@ -738,16 +593,14 @@ def indicator_import(request, pk: int):
 
 @login_required
 def organisation_import(request, slug: str):
-    organisation = _organisation(request, slug)
-    if organisation.pk not in permissions.org_ids(request.user):
-        raise Http404
+    organisation = rules.organisation_import_for(request.user, slug)
     return _import(request, organisation=organisation)
 
 
 @login_required
 def import_template(request, slug: str):
     """A CSV with the column names and one line per indicator, to fill in."""
-    organisation = _organisation(request, slug)
+    organisation = rules.organisation_dashboard_for(request.user, slug)
     names = list(
         rules.indicators_visible_to(request.user)
         .filter(organisation=organisation)
@@ -777,9 +630,11 @@ def export(request, what: str, fmt: str):
         raise Http404
     filters = {}
     if request.GET.get("organisation"):
-        filters["organisation"] = get_object_or_404(Organisation, slug=request.GET["organisation"])
+        filters["organisation"] = organisation_rules.organisation_for(
+            request.user, request.GET["organisation"]
+        )
     if request.GET.get("practice", "").isdigit():
-        filters["practice"] = practice_for(request, int(request.GET["practice"]))
+        filters["practice"] = practice_rules.practice_for(request.user, request.GET["practice"])
     header, rows = EXPORTS[what](user=request.user, **filters)
     name = f"palabre-{what}"
     if "organisation" in filters:

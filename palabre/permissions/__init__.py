@@ -100,7 +100,7 @@ def audience_key(user: Any) -> str:
 
 def forget(user: Any) -> None:
     """Drop cached memberships after they change."""
-    for attr in ("_palabre_org_ids", "_palabre_admin_org_ids"):
+    for attr in ("_palabre_org_ids", "_palabre_admin_org_ids", "_palabre_full_member_org_ids"):
         if hasattr(user, attr):
             delattr(user, attr)
 

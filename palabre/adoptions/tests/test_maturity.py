@@ -3,9 +3,9 @@
 from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
 
 from conftest import make_person
-from palabre.adoptions import conf
 from palabre.adoptions.services import (
     adoption_update,
     feedback_create,
@@ -101,7 +101,11 @@ def test_adoptions_by_the_practices_own_organisation_do_not_count(practice, auth
 
 
 def test_thresholds_come_from_the_settings(settings, practice, organisations, adopt):
-    settings.ADOPTIONS_MATURITY_THRESHOLDS = {"promising": {"adoptions": 2}}
+    thresholds = settings.ADOPTIONS_MATURITY_THRESHOLDS
+    settings.ADOPTIONS_MATURITY_THRESHOLDS = {
+        **thresholds,
+        "promising": {**thresholds["promising"], "adoptions": 2},
+    }
     organisation, person = organisations[0]
     complete(practice, organisation, person, adopt, 5)
     assert maturity(practice) == "innovation"
@@ -136,6 +140,6 @@ def test_the_documentation_states_the_default_thresholds():
         "ADOPTIONS_FEEDBACK_REMINDER_MONTHS",
     ):
         assert setting in doc
-    for level, need in conf.DEFAULT_MATURITY_THRESHOLDS.items():
+    for level, need in django_settings.ADOPTIONS_MATURITY_THRESHOLDS.items():
         row = next(line for line in doc.splitlines() if line.startswith(f"| {level} "))
         assert f"| {need['adoptions']} | {need['organisations']} | {need['countries']} |" in row
