@@ -5,7 +5,8 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 from ninja.security import django_auth
 
-from palabre.lib.api import TokenAuth, anonymous
+from palabre.accounts.api_auth import TokenAuth
+from palabre.lib.api import anonymous
 from palabre.lib.errors import ServiceError
 
 api = NinjaAPI(

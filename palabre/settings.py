@@ -5,12 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from palabre.lib.env import (
     email_settings,
     env_bool,
     env_int,
+    env_json,
     env_list,
     env_str,
     secret_key,
@@ -236,11 +238,45 @@ DISCUSSIONS_RATE_LIMIT_MINUTES = env_int("DISCUSSIONS_RATE_LIMIT_MINUTES", 10)
 DISCUSSIONS_EDIT_WINDOW_MINUTES = env_int("DISCUSSIONS_EDIT_WINDOW_MINUTES", 15)
 DISCUSSIONS_UNANSWERED_AFTER_HOURS = env_int("DISCUSSIONS_UNANSWERED_AFTER_HOURS", 48)
 
-# Adoptions: when feedback is asked for (months after the start), see docs/maturity.md
-# for the maturity thresholds (ADOPTIONS_MATURITY_THRESHOLDS).
-ADOPTIONS_FEEDBACK_REMINDER_MONTHS = [
-    int(m) for m in env_list("ADOPTIONS_FEEDBACK_REMINDER_MONTHS", ["3", "12"])
-]
+# Adoptions and impact: the network's agreed rules, documented in docs/maturity.md.
+# When feedback is asked for (months after the start of an adoption).
+ADOPTIONS_FEEDBACK_REMINDER_MONTHS = tuple(
+    sorted({int(m) for m in env_list("ADOPTIONS_FEEDBACK_REMINDER_MONTHS", ["3", "12"])} - {0})
+)
+# A report written up to this many days before a milestone counts for that milestone.
+ADOPTIONS_REPORT_WINDOW_DAYS = env_int("ADOPTIONS_REPORT_WINDOW_DAYS", 30)
+# Effectiveness (1–5) from which a feedback report counts as positive.
+ADOPTIONS_POSITIVE_EFFECTIVENESS = env_int("ADOPTIONS_POSITIVE_EFFECTIVENESS", 4)
+# What each maturity level needs, counted on completed adoptions whose latest feedback
+# report is positive, by organisations other than the practice's own: how many adoptions,
+# in how many organisations and countries, and the share of positive ones among the ended
+# adoptions with a report (0 to 1). The environment variable (JSON) overrides key by key.
+ADOPTIONS_MATURITY_THRESHOLDS: dict[str, dict[str, float]] = {
+    "promising": {"adoptions": 1, "organisations": 1, "countries": 1, "positive_share": 0},
+    "proven": {"adoptions": 3, "organisations": 3, "countries": 1, "positive_share": 0.5},
+    "institutionalised": {
+        "adoptions": 6,
+        "organisations": 5,
+        "countries": 2,
+        "positive_share": 0.6,
+    },
+}
+_threshold_overrides = env_json("ADOPTIONS_MATURITY_THRESHOLDS", {})
+if not isinstance(_threshold_overrides, dict):
+    raise ImproperlyConfigured("ADOPTIONS_MATURITY_THRESHOLDS must be a JSON object by level")
+for _level, _override in _threshold_overrides.items():
+    ADOPTIONS_MATURITY_THRESHOLDS[_level] = {
+        **ADOPTIONS_MATURITY_THRESHOLDS.get(_level, {}),
+        **_override,
+    }
+# The network dashboard ranks best and worst outcomes among practices with this many reports.
+ADOPTIONS_MIN_REPORTS_FOR_RANKING = env_int("ADOPTIONS_MIN_REPORTS_FOR_RANKING", 2)
+# The largest indicator measurement import accepted (rows, bytes).
+ADOPTIONS_IMPORT_MAX_ROWS = env_int("ADOPTIONS_IMPORT_MAX_ROWS", 5000)
+ADOPTIONS_IMPORT_MAX_BYTES = env_int("ADOPTIONS_IMPORT_MAX_BYTES", 2 * 1024 * 1024)
+
+# Practices come back to their authors for re-validation this many days after publication.
+PRACTICES_REVIEW_PERIOD_DAYS = env_int("PRACTICES_REVIEW_PERIOD_DAYS", 2 * 365)
 
 # Security. PALABRE_HTTPS=true is the production switch behind TLS.
 HTTPS = env_bool("PALABRE_HTTPS", False)

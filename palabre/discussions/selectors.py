@@ -21,7 +21,7 @@ from palabre.themes.models import Theme
 
 
 def unanswered_after() -> timedelta:
-    return timedelta(hours=getattr(settings, "DISCUSSIONS_UNANSWERED_AFTER_HOURS", 48))
+    return timedelta(hours=settings.DISCUSSIONS_UNANSWERED_AFTER_HOURS)
 
 
 def _answered_by_others() -> Exists:

@@ -44,8 +44,8 @@ def _not_found() -> ServiceError:
 def rate_limit() -> tuple[int, int]:
     """(posts, minutes): how many threads and answers one person may write in that time."""
     return (
-        getattr(settings, "DISCUSSIONS_RATE_LIMIT_POSTS", 10),
-        getattr(settings, "DISCUSSIONS_RATE_LIMIT_MINUTES", 10),
+        settings.DISCUSSIONS_RATE_LIMIT_POSTS,
+        settings.DISCUSSIONS_RATE_LIMIT_MINUTES,
     )
 
 

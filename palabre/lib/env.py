@@ -6,6 +6,7 @@ than silently falling back to a default.
 
 from __future__ import annotations
 
+import json
 import os
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -46,6 +47,17 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_json(name: str, default: object) -> object:
+    """A JSON value (e.g. a dictionary of thresholds); malformed JSON stops the start-up."""
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return json.loads(raw)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name} must be JSON: {error}") from None
 
 
 def email_settings(url: str) -> dict[str, object]:

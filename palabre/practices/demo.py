@@ -12,6 +12,7 @@ import wave
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
@@ -24,7 +25,7 @@ from palabre.practices.models import (
     Revision,
     Step,
 )
-from palabre.practices.services import REVIEW_PERIOD_DAYS, practice_snapshot
+from palabre.practices.services import practice_snapshot
 from palabre.themes.models import Tag, Theme
 
 TEXT_FIELDS = (
@@ -185,7 +186,9 @@ def load(context) -> None:
             fields.update(
                 published_at=published,
                 last_published_at=published,
-                review_by=(published + timedelta(days=REVIEW_PERIOD_DAYS)).date(),
+                review_by=(
+                    published + timedelta(days=settings.PRACTICES_REVIEW_PERIOD_DAYS)
+                ).date(),
             )
         if item["status"] in ("submitted", "changes_requested"):
             fields["submitted_at"] = timezone.now() - timedelta(days=rng.randint(2, 20))

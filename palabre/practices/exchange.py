@@ -17,6 +17,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
@@ -49,7 +50,6 @@ TEXT = (
 )  # fmt: skip
 LISTS = ("partners", "authors", "themes", "tags")
 FORMATS = ("csv", "xlsx", "jsonl")
-REVIEW_PERIOD_DAYS = 2 * 365
 
 
 # Export ---------------------------------------------------------------------------
@@ -527,7 +527,9 @@ def _save_batch(batch: list[dict[str, Any]], report: ImportReport, by) -> list[t
         if row["status"] in ("published", "archived"):
             practice.published_at = practice.published_at or timezone.now()
             practice.last_published_at = practice.published_at
-            practice.review_by = (practice.published_at + timedelta(days=REVIEW_PERIOD_DAYS)).date()
+            practice.review_by = (
+                practice.published_at + timedelta(days=settings.PRACTICES_REVIEW_PERIOD_DAYS)
+            ).date()
         else:
             practice.last_published_at = None
         (to_update if practice.pk else to_create).append(practice)

@@ -404,7 +404,7 @@ def _find(*, user: Any, parsed: ParsedQuery, filters: dict, sort: str, with_face
     from django.conf import settings
     from django.core.cache import cache
 
-    seconds = getattr(settings, "SEARCH_CACHE_SECONDS", 300)
+    seconds = settings.SEARCH_CACHE_SECONDS
     signature = json.dumps(
         [
             fts5_match(parsed),

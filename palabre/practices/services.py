@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import F
@@ -40,7 +41,6 @@ CONTENT_FIELDS = (
     "project_name", "visibility", "lead_organisation_id", "contact_id", "translation_of_id",
 )  # fmt: skip
 M2M_FIELDS = ("partners", "authors", "themes", "tags")
-REVIEW_PERIOD_DAYS = 2 * 365
 
 
 def _locked(practice: Practice) -> Practice:
@@ -356,7 +356,7 @@ def practice_publish(*, practice: Practice, by: Any, note: str = "") -> Practice
             status=409,
         )
     now = timezone.now()
-    review_by = timezone.localdate() + timedelta(days=REVIEW_PERIOD_DAYS)
+    review_by = timezone.localdate() + timedelta(days=settings.PRACTICES_REVIEW_PERIOD_DAYS)
     current.review_comments.filter(resolved_at__isnull=True).update(resolved_at=now)
     if current.revises_id:
         published = _locked(current.revises)
@@ -503,7 +503,7 @@ def practice_revalidate(*, practice: Practice, by: Any) -> Practice:
         refuse(_("You cannot re-validate this practice."), status=403)
     if current.status != Practice.Status.PUBLISHED:
         refuse(_("Only a published practice can be re-validated."), status=409)
-    current.review_by = timezone.localdate() + timedelta(days=REVIEW_PERIOD_DAYS)
+    current.review_by = timezone.localdate() + timedelta(days=settings.PRACTICES_REVIEW_PERIOD_DAYS)
     current.review_reminded_at = None
     current.save(update_fields=["review_by", "review_reminded_at", "updated_at"])
     audit_record(
