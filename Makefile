@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint messages demo worker clean-venv
+.PHONY: run test test-fast lint typecheck messages demo worker clean-venv
 
 $(VENV)/.installed: pyproject.toml requirements/constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Palabre needs Python 3.11 or newer (PYTHON=python3.12 make ...)")'
@@ -20,9 +20,20 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed
 	./scripts/test.sh
 
+## ruff, then the suite on SQLite without the browser tests (docs/development.md).
+test-fast: $(VENV)/.installed
+	./scripts/test.sh --fast
+
+## The static checks: ruff, the import contract (docs/architecture.md), mypy.
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
+	$(MAKE) typecheck
+
+## mypy loads the settings (django-stubs), which need a SECRET_KEY: a throwaway one will do.
+typecheck: $(VENV)/.installed
+	SECRET_KEY=$${SECRET_KEY:-not-a-secret-only-for-mypy} $(BIN)/mypy
 
 ## Extract, translate-check and compile the catalogs after changing strings.
 messages: $(VENV)/.installed

@@ -1,5 +1,9 @@
 #!/usr/bin/env bash
-# Every check CI runs: lint, migrations, catalogs, then the suite on SQLite and PostgreSQL.
+# Every check CI runs: lint, import contract, types, migrations, catalogs, then the suite
+# on SQLite and PostgreSQL.
+#   scripts/test.sh                  everything (`make test`)
+#   scripts/test.sh --fast [ARGS]    ruff, then the suite on SQLite without the browser
+#                                    tests (`make test-fast`); ARGS go to pytest
 # TEST_DATABASES lists the databases to run on (default: "sqlite postgres").
 # POSTGRES_TEST_URL names the PostgreSQL server (default: the local one, user postgres).
 set -euo pipefail
@@ -7,6 +11,7 @@ cd "$(dirname "$0")/.."
 BIN=.venv/bin
 export DJANGO_SETTINGS_MODULE=palabre.settings
 export PALABRE_DATA_DIR=${PALABRE_TEST_DATA_DIR:-$PWD/var/test}
+# Also what mypy's django-stubs plugin needs to load the settings.
 export SECRET_KEY=${SECRET_KEY:-insecure-key-for-tests-only-0123456789abcdefghijklmnopqrstuvwxyz}
 unset DATABASE_URL
 TEST_DATABASES=${TEST_DATABASES:-sqlite postgres}
@@ -18,6 +23,19 @@ step() { printf '\n== %s\n' "$*"; }
 step "lint (ruff)"
 $BIN/ruff check .
 $BIN/ruff format --check .
+
+if [[ ${1:-} == --fast ]]; then
+  shift
+  step "tests on sqlite, without browser tests"
+  exec $BIN/python -m pytest -n "$WORKERS" --dist loadgroup -q -m "not browser" "$@"
+fi
+
+step "import contract (lint-imports, see docs/architecture.md)"
+$BIN/lint-imports --no-cache
+$BIN/python scripts/structure.py --check
+
+step "types (mypy)"
+$BIN/mypy
 
 step "migrations are up to date"
 $BIN/palabre makemigrations --check --dry-run >/dev/null || {
