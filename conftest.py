@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -68,7 +69,7 @@ def make_person(email, name, *, organisation=None, role="member", network_role="
 
     user = User.objects.create_user(
         email,
-        "un mot de passe solide",
+        TEST_PASSWORD,
         display_name=name,
         network_role=network_role,
         language=language,
@@ -208,6 +209,27 @@ def phone(browser, live_server):
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+# What the browser tests do again and again, in French (the phone fixture's locale).
+TEST_PASSWORD = "un mot de passe solide"  # noqa: S105 - the test cast's password
+
+
+def log_in(page, email: str, password: str = TEST_PASSWORD) -> None:
+    page.goto("/login/")
+    page.get_by_label("Adresse e-mail").fill(email)
+    page.get_by_label(re.compile("^Mot de passe")).fill(password)
+    page.get_by_role("button", name="Connexion").click()
+
+
+def log_out(page) -> None:
+    page.locator("summary", has_text="Menu").click()
+    page.get_by_role("button", name="Déconnexion").click()
+
+
+def fits_the_phone(page, width: int = 360) -> None:
+    """Nothing on the page is wider than the phone's screen."""
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, page.url  # noqa: S101
 
 
 @pytest.fixture

@@ -3,13 +3,6 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from palabre.accounts.models import User
-from palabre.organisations.models import Membership
-
-
-class MembershipInline(admin.TabularInline):
-    model = Membership
-    extra = 0
-    autocomplete_fields = ["organisation"]
 
 
 @admin.register(User)
@@ -18,7 +11,9 @@ class UserAdmin(BaseUserAdmin):
     list_display = ["email", "display_name", "network_role", "is_active", "last_login"]
     list_filter = ["network_role", "is_active", "language"]
     search_fields = ["email", "display_name"]
-    inlines = [MembershipInline]
+    # The organisations app adds a person's memberships (organisations/admin.py): accounts
+    # sit below organisations and do not import them.
+    inlines: list = []
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         (

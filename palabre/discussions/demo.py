@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from django.utils import timezone
 
@@ -22,8 +23,10 @@ from palabre.discussions.models import (
     Thread,
     UsefulMark,
 )
+from palabre.discussions.search import index_thread
 from palabre.lib.demo_data import read_demo_file, split_list
 from palabre.notifications.models import Notification
+from palabre.permissions import discussions as rules
 from palabre.themes.models import Theme
 
 DATA = Path(__file__).parent / "demo_data"
@@ -34,9 +37,9 @@ def demo_threads() -> list[dict]:
     return [_read_thread(path) for path in sorted(DATA.glob("[0-9]*.md"))]
 
 
-def _read_thread(path: Path) -> dict:
+def _read_thread(path: Path) -> dict[str, Any]:
     header, body, sections = read_demo_file(path)
-    item = {"key": path.stem.split("-", 1)[1], **header, "body": body}
+    item: dict[str, Any] = {"key": path.stem.split("-", 1)[1], **header, "body": body}
     item.update(days=int(item.pop("days_ago")), answers=[], accepted=None, useful=[], hidden=[])
     for n, (_heading, fields, text) in enumerate(sections):
         quotes = int(fields["quotes"]) - 1 if fields.get("quotes") else None
@@ -69,7 +72,6 @@ def _space(reference: str, practices: dict) -> Space | None:
 
 
 def _mentions(thread: Thread, answer: Answer | None, body: str) -> None:
-    from palabre.permissions import discussions as rules
 
     for found in find_mentions(body):
         if rules.can_view(found.user, answer or thread):
@@ -138,7 +140,6 @@ def load(context) -> None:
         target = _target(kind, key, practices, context)
         if user is not None and target is not None:
             Subscription.objects.get_or_create(user=user, kind=kind, **{kind: target})
-    from palabre.discussions.search import index_thread
 
     for thread in Thread.objects.all():
         index_thread(thread)

@@ -19,7 +19,9 @@ def _fields(lines: list[str]) -> dict[str, str]:
     return fields
 
 
-def read_demo_file(path: Path) -> tuple[dict, str, list[tuple[str, dict, str]]]:
+def read_demo_file(
+    path: Path,
+) -> tuple[dict[str, str], str, list[tuple[str, dict[str, str], str]]]:
     """A demo data file: (header, text before the first heading, sections).
 
     The optional header is `name: value` lines between two `---` lines. Each section starts

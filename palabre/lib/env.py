@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
@@ -89,7 +90,7 @@ def email_settings(url: str) -> dict[str, object]:
     }
 
 
-def secret_key(data_dir, configured: str) -> str:
+def secret_key(data_dir: Path, configured: str) -> str:
     """Return the configured key, or one generated once and kept under ``data_dir``."""
     if configured:
         return configured
@@ -97,13 +98,13 @@ def secret_key(data_dir, configured: str) -> str:
 
     path = data_dir / "secret_key"
     if path.exists():
-        return path.read_text().strip()
+        return str(path.read_text()).strip()
     data_dir.mkdir(parents=True, exist_ok=True)
     key = get_random_secret_key() + get_random_secret_key()
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:  # another process wrote it first
-        return path.read_text().strip()
+        return str(path.read_text()).strip()
     with os.fdopen(fd, "w") as handle:
         handle.write(key)
     return key

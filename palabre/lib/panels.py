@@ -13,11 +13,14 @@ Panels must apply the permission module themselves, like any view.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
+
+from django.http import HttpRequest
 
 _registry: dict[str, list[tuple[int, Callable[..., str]]]] = {}
 
 
-def register(slot: str, *, order: int = 50):
+def register(slot: str, *, order: int = 50) -> Callable[[Callable[..., str]], Callable[..., str]]:
     def decorator(func: Callable[..., str]) -> Callable[..., str]:
         entries = _registry.setdefault(slot, [])
         if func not in [f for _o, f in entries]:
@@ -28,5 +31,5 @@ def register(slot: str, *, order: int = 50):
     return decorator
 
 
-def render_slot(slot: str, request, **kwargs) -> str:
+def render_slot(slot: str, request: HttpRequest, **kwargs: Any) -> str:
     return "".join(func(request, **kwargs) or "" for _order, func in _registry.get(slot, []))

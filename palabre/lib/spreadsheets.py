@@ -103,11 +103,15 @@ def download(content: bytes, *, filename: str, content_type: str) -> HttpRespons
     return response
 
 
-def csv_response(header, rows, *, filename: str) -> HttpResponse:
+def csv_response(
+    header: Sequence[str], rows: Iterable[Sequence[Any]], *, filename: str
+) -> HttpResponse:
     return download(
         csv_bytes(header, rows), filename=filename, content_type="text/csv; charset=utf-8"
     )
 
 
-def xlsx_response(header, rows, *, filename: str, sheet: str) -> HttpResponse:
+def xlsx_response(
+    header: Sequence[str], rows: Iterable[Sequence[Any]], *, filename: str, sheet: str
+) -> HttpResponse:
     return download(xlsx_bytes(header, rows, sheet=sheet), filename=filename, content_type=XLSX)

@@ -44,7 +44,7 @@ def _markdown(text: str) -> str:
         parser = _renderer.parser = markdown_lib.Markdown(
             extensions=["sane_lists", "tables", "nl2br"], output_format="html"
         )
-    return parser.reset().convert(text)
+    return str(parser.reset().convert(text))
 
 
 @lru_cache(maxsize=4096)

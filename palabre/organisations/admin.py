@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from palabre.accounts.admin import UserAdmin
 from palabre.organisations.models import Invitation, Membership, Organisation
 
 
@@ -29,3 +30,14 @@ class InvitationAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         # Invitations carry a secret link: they are sent from the organisation's page.
         return False
+
+
+class PersonMembershipInline(admin.TabularInline):
+    """A person's organisations, on their page of the admin site."""
+
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["organisation"]
+
+
+UserAdmin.inlines = [*UserAdmin.inlines, PersonMembershipInline]

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model, QuerySet
 from django.http import Http404
 
@@ -117,7 +118,7 @@ def object_or_404(queryset: QuerySet[M], key: Any, *, field: str = "pk") -> M:
         raise Http404
     try:
         return queryset.get(**{field: number})
-    except queryset.model.DoesNotExist:
+    except ObjectDoesNotExist:
         raise Http404 from None
 
 

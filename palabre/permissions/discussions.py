@@ -80,7 +80,7 @@ def spaces_q(user: Any, prefix: str = "") -> Q:
     return rule | _workshop_q(user, prefix)
 
 
-def discussions_visible_to(user: Any, queryset: QuerySet | None = None) -> QuerySet:
+def discussions_visible_to(user: Any, queryset: QuerySet[Thread] | None = None) -> QuerySet[Thread]:
     """Threads this person may read: every list, search, feed, API and e-mail uses this."""
     qs = queryset if queryset is not None else Thread.objects.all()
     if is_facilitator(user):
@@ -92,7 +92,7 @@ def discussions_visible_to(user: Any, queryset: QuerySet | None = None) -> Query
     return qs.filter(shown)
 
 
-def answers_visible_to(user: Any, queryset: QuerySet | None = None) -> QuerySet:
+def answers_visible_to(user: Any, queryset: QuerySet[Answer] | None = None) -> QuerySet[Answer]:
     """Answers this person may read in full (hidden ones only for moderators and their author)."""
     qs = queryset if queryset is not None else Answer.objects.all()
     qs = qs.filter(thread__in=discussions_visible_to(user).values("pk"))
@@ -104,7 +104,7 @@ def answers_visible_to(user: Any, queryset: QuerySet | None = None) -> QuerySet:
     return qs.filter(shown)
 
 
-def visible_pks(user: Any, model: Any, pks) -> set:
+def visible_pks(user: Any, model: Any, pks: Any) -> set[Any]:
     """Of these ids, those this person may see (the notification list checks many at once)."""
     if model is Thread:
         return set(discussions_visible_to(user).filter(pk__in=pks).values_list("pk", flat=True))
@@ -158,7 +158,7 @@ def can_post_in(user: Any, space: Any) -> bool:
     if not is_member(user) or not can_view_space(user, space):
         return False
     if space.kind == PRACTICE:
-        return space.practice.status == Practice.Status.PUBLISHED
+        return bool(space.practice.status == Practice.Status.PUBLISHED)
     return space.kind in (THEME, WORKSHOP)
 
 

@@ -36,7 +36,9 @@ from palabre.practices.models import Attachment, Practice, Revision
 PUBLISHED = Practice.Status.PUBLISHED
 
 
-def practices_visible_to(user: Any, queryset: QuerySet | None = None) -> QuerySet:
+def practices_visible_to(
+    user: Any, queryset: QuerySet[Practice] | None = None
+) -> QuerySet[Practice]:
     """Published practices this person may read: every list, search, feed and export uses this."""
     qs = (queryset if queryset is not None else Practice.objects.all()).filter(status=PUBLISHED)
     if is_facilitator(user):
@@ -68,7 +70,7 @@ def practices_edited_by(user: Any) -> QuerySet[Practice]:
     ).distinct()
 
 
-def practices_openable_by(user: Any) -> QuerySet:
+def practices_openable_by(user: Any) -> QuerySet[Practice]:
     """Every practice this person may open: published ones they may read, plus those they
     may edit (their own work, their organisation's as its admin; everything for facilitators)."""
     if is_facilitator(user):

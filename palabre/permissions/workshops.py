@@ -21,9 +21,9 @@ the API and exports show. ``can_view_workshop`` answers the same for one worksho
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
 from palabre.lib.visibility import Visibility
@@ -48,10 +48,15 @@ from palabre.workshops.models import (
     Workshop,
 )
 
+M = TypeVar("M", bound=Model)
+
+
 # Seeing -------------------------------------------------------------------------------
 
 
-def workshops_visible_to(user: Any, queryset: QuerySet | None = None) -> QuerySet:
+def workshops_visible_to(
+    user: Any, queryset: QuerySet[Workshop] | None = None
+) -> QuerySet[Workshop]:
     """Workshops this person may open: every list, feed, API route and export uses this."""
     qs = queryset if queryset is not None else Workshop.objects.all()
     if is_facilitator(user):
@@ -84,7 +89,7 @@ def can_view_workshop(user: Any, workshop: Any) -> bool:
     return can_see(user, visibility=workshop.visibility, organisation_ids=_organiser_ids(workshop))
 
 
-def registration_of(user: Any, workshop: Any):
+def registration_of(user: Any, workshop: Any) -> Registration | None:
     """This person's registration to the workshop (cached on the workshop object), or None."""
     if not is_member(user):
         return None
@@ -94,7 +99,8 @@ def registration_of(user: Any, workshop: Any):
         workshop._palabre_registrations = cache
     if user.pk not in cache:
         cache[user.pk] = Registration.objects.filter(workshop=workshop, person=user).first()
-    return cache[user.pk]
+    found: Registration | None = cache[user.pk]
+    return found
 
 
 def is_confirmed_participant(user: Any, workshop: Any) -> bool:
@@ -168,7 +174,7 @@ def can_change_registration(user: Any, registration: Any) -> bool:
     return registration.organisation_id in admin_org_ids(user)
 
 
-def registrations_visible_to(user: Any, workshop: Any) -> QuerySet:
+def registrations_visible_to(user: Any, workshop: Any) -> QuerySet[Registration]:
     """The registrations with their details (notes, status) this person may read."""
     qs = Registration.objects.filter(workshop=workshop)
     if can_run(user, workshop):
@@ -311,7 +317,9 @@ def workshop_for(user: Any, pk: Any, *, queryset: QuerySet[Workshop] | None = No
     return object_or_404(workshops_visible_to(user, queryset), pk)
 
 
-def _under(user: Any, workshop: Workshop, queryset: QuerySet, path: str = "workshop") -> QuerySet:
+def _under(
+    user: Any, workshop: Workshop, queryset: QuerySet[M], path: str = "workshop"
+) -> QuerySet[M]:
     visible = workshops_visible_to(user).filter(pk=workshop.pk).values("pk")
     return queryset.filter(**{path: workshop, f"{path}__in": visible})
 

@@ -25,7 +25,10 @@ from palabre.practices.models import (
     Revision,
     Step,
 )
+from palabre.practices.search import index_practices
 from palabre.practices.services import practice_snapshot
+from palabre.practices.uploads import make_preview
+from palabre.search.services import vocabulary_rebuild
 from palabre.themes.models import Tag, Theme
 
 TEXT_FIELDS = (
@@ -153,8 +156,6 @@ def _attach(practice: Practice, items: list[dict], uploader, seed: int) -> None:
         )
         attachment.file.save(name, ContentFile(content), save=False)
         if item["kind"] == "photo":
-            from palabre.practices.uploads import make_preview
-
             preview = make_preview(ContentFile(content))
             attachment.preview.save("preview.jpg", preview, save=False)
         attachment.save()
@@ -223,8 +224,6 @@ def load(context) -> None:
         if practice.status in ("published", "archived"):
             _revisions(practice, facilitator, index)
             _counts(practice, rng)
-    from palabre.practices.search import index_practices
-    from palabre.search.services import vocabulary_rebuild
 
     index_practices([p.pk for p in created.values()])
     vocabulary_rebuild()

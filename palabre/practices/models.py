@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import uuid
-
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from palabre.lib.models import UploadedFile, stored_name
 from palabre.lib.visibility import Visibility
 
 LONG_TEXTS = (
@@ -250,40 +249,28 @@ class Step(models.Model):
 
 
 def attachment_path(instance: Attachment, filename: str) -> str:
-    # The stored name never comes from the uploader: it cannot collide or traverse.
-    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
-    return f"practices/{instance.practice_id}/{uuid.uuid4().hex}.{extension[:8]}"
+    """Kept for the migrations written before ``lib.models.stored_name``."""
+    return stored_name(instance, filename)
 
 
-class Attachment(models.Model):
+class Attachment(UploadedFile):
     class Kind(models.TextChoices):
         DOCUMENT = "document", _("document")
         PHOTO = "photo", _("photo")
         AUDIO = "audio", _("audio testimony")
 
     practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(upload_to=attachment_path, max_length=200)
-    preview = models.FileField(upload_to=attachment_path, max_length=200, blank=True)
-    original_name = models.CharField(_("file name"), max_length=200)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveBigIntegerField()
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
-    caption = models.CharField(_("caption"), max_length=300, blank=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
+    class Meta(UploadedFile.Meta):
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
-        ordering = ["created_at", "pk"]
-
-    def __str__(self) -> str:
-        return self.original_name
 
     def get_absolute_url(self) -> str:
         return reverse("practices:attachment", args=[self.practice_id, self.pk])
+
+    def upload_folder(self) -> str:
+        return f"practices/{self.practice_id}"
 
 
 class Revision(models.Model):

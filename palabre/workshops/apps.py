@@ -11,4 +11,5 @@ class WorkshopsConfig(AppConfig):
     ]
 
     def ready(self):
-        from palabre.workshops import kinds, panels, tasks  # noqa: F401 - registers them
+        # lazy: registers kinds, panels and jobs once the app registry is ready
+        from palabre.workshops import kinds, panels, tasks  # noqa: F401

@@ -5,7 +5,6 @@ Also the facilitation toolbox, the techniques a session can be run with.
 
 from __future__ import annotations
 
-import uuid
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
@@ -18,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
+from palabre.lib.models import UploadedFile, stored_name
 from palabre.lib.visibility import Visibility
 
 DEFAULT_TIME_ZONE = "Africa/Douala"
@@ -553,33 +553,21 @@ class Restitution(models.Model):
 
 
 def photo_path(instance: RestitutionPhoto, filename: str) -> str:
-    # The stored name never comes from the uploader: it cannot collide or traverse.
-    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
-    return f"workshops/{instance.restitution_id}/{uuid.uuid4().hex}.{extension[:8]}"
+    """Kept for the migrations written before ``lib.models.stored_name``."""
+    return stored_name(instance, filename)
 
 
-class RestitutionPhoto(models.Model):
+class RestitutionPhoto(UploadedFile):
     """A photo of a flip chart, kept with the restitution it illustrates."""
 
     restitution = models.ForeignKey(Restitution, on_delete=models.CASCADE, related_name="photos")
-    file = models.FileField(upload_to=photo_path, max_length=200)
-    preview = models.FileField(upload_to=photo_path, max_length=200, blank=True)
-    original_name = models.CharField(_("file name"), max_length=200)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveBigIntegerField()
-    caption = models.CharField(_("caption"), max_length=300, blank=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
+    class Meta(UploadedFile.Meta):
         verbose_name = _("flip chart photo")
         verbose_name_plural = _("flip chart photos")
-        ordering = ["created_at", "pk"]
 
-    def __str__(self) -> str:
-        return self.original_name
+    def upload_folder(self) -> str:
+        return f"workshops/{self.restitution_id}"
 
 
 class CollectiveActionQuerySet(models.QuerySet["CollectiveAction"]):

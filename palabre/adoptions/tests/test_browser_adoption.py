@@ -10,30 +10,13 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from conftest import ensure_thesaurus
+from conftest import ensure_thesaurus, fits_the_phone, log_in, log_out
 from palabre.adoptions.models import Adoption, FeedbackReport, Indicator
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
 ]
-PASSWORD = "un mot de passe solide"
-
-
-def log_in(page, email):
-    page.goto("/login/")
-    page.get_by_label("Adresse e-mail").fill(email)
-    page.get_by_label(re.compile("^Mot de passe")).fill(PASSWORD)
-    page.get_by_role("button", name="Connexion").click()
-
-
-def log_out(page):
-    page.locator("summary", has_text="Menu").click()
-    page.get_by_role("button", name="Déconnexion").click()
-
-
-def fits_the_phone(page):
-    assert page.evaluate("document.documentElement.scrollWidth") <= 360, page.url
 
 
 def test_an_organisation_adopts_measures_and_reports_on_a_phone(

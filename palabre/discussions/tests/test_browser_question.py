@@ -6,6 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from conftest import fits_the_phone, log_in, log_out
 from palabre.discussions.models import Answer, Thread
 from palabre.notifications.models import Notification
 
@@ -13,23 +14,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
 ]
-PASSWORD = "un mot de passe solide"
-
-
-def log_in(page, email):
-    page.goto("/login/")
-    page.get_by_label("Adresse e-mail").fill(email)
-    page.get_by_label(re.compile("^Mot de passe")).fill(PASSWORD)
-    page.get_by_role("button", name="Connexion").click()
-
-
-def log_out(page):
-    page.locator("summary", has_text="Menu").click()
-    page.get_by_role("button", name="Déconnexion").click()
-
-
-def fits(page):
-    assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
 
 def test_a_member_asks_another_organisations_practice_and_accepts_the_answer(
@@ -45,19 +29,19 @@ def test_a_member_asks_another_organisations_practice_and_accepts_the_answer(
         "Chez nous, les gérants changent chaque année. Qui les choisit chez vous ?"
     )
     screenshot(phone, "1-ask")
-    fits(phone)
+    fits_the_phone(phone)
     panel.get_by_role("button", name="Envoyer ma question").click()
     phone.wait_for_url(re.compile(r"/discussions/threads/\d+/$"))
     expect(phone.locator(".messages")).to_contain_text("Votre question est publiée")
     screenshot(phone, "2-asked")
-    fits(phone)
+    fits_the_phone(phone)
     log_out(phone)
 
     log_in(phone, author.email)
     expect(phone.locator(".bell .count")).to_have_text("1")
     phone.locator(".bell").click()
     screenshot(phone, "3-notified")
-    fits(phone)
+    fits_the_phone(phone)
     phone.get_by_role("button", name=re.compile("Oscar Outsider pose une question")).click()
     phone.wait_for_url(re.compile(r"/discussions/threads/\d+/$"))
     phone.get_by_label(re.compile("^Votre réponse")).fill(
@@ -66,7 +50,7 @@ def test_a_member_asks_another_organisations_practice_and_accepts_the_answer(
     phone.get_by_role("button", name="Publier ma réponse").click()
     expect(phone.locator(".messages")).to_contain_text("Votre réponse est publiée")
     screenshot(phone, "4-answered")
-    fits(phone)
+    fits_the_phone(phone)
     log_out(phone)
 
     log_in(phone, outsider.email)
@@ -76,7 +60,7 @@ def test_a_member_asks_another_organisations_practice_and_accepts_the_answer(
     expect(phone.locator(".messages")).to_contain_text("la réponse qui a aidé")
     expect(phone.get_by_text("✓ La réponse qui a aidé")).to_be_visible()
     screenshot(phone, "5-accepted")
-    fits(phone)
+    fits_the_phone(phone)
 
     thread = Thread.objects.get()
     assert thread.accepted_answer == Answer.objects.get(author=author)

@@ -7,7 +7,8 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from conftest import ensure_thesaurus
+from conftest import ensure_thesaurus, fits_the_phone
+from conftest import log_in as shared_log_in
 from palabre.discussions.models import Thread
 from palabre.notifications.services import delivery_for, unsubscribe_token
 from palabre.organisations.demo import DEMO_PASSWORD
@@ -19,14 +20,7 @@ pytestmark = [
 
 
 def log_in(page, email):
-    page.goto("/login/")
-    page.get_by_label("Adresse e-mail").fill(email)
-    page.get_by_label(re.compile("^Mot de passe")).fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Connexion").click()
-
-
-def fits(page):
-    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    shared_log_in(page, email, DEMO_PASSWORD)
 
 
 def test_a_tour_of_discussions_on_a_phone(phone, screenshot):
@@ -36,7 +30,7 @@ def test_a_tour_of_discussions_on_a_phone(phone, screenshot):
     phone.goto("/")
     expect(phone.get_by_role("heading", name="Questions en attente de réponse")).to_be_visible()
     screenshot(phone, "1-home")
-    fits(phone)
+    fits_the_phone(phone)
     phone.goto("/discussions/")
     phone.get_by_label("Afficher").select_option("question")
     phone.get_by_role("button", name="Filtrer").click()
@@ -44,11 +38,11 @@ def test_a_tour_of_discussions_on_a_phone(phone, screenshot):
     expect(phone.get_by_text("Comment avez-vous négocié le taux")).to_be_visible()
     expect(phone.get_by_text("Vos expériences avec les fondations")).to_have_count(0)
     screenshot(phone, "2-discussions")
-    fits(phone)
+    fits_the_phone(phone)
     phone.goto("/themes/suivi-evaluation/")
     expect(phone.get_by_role("heading", name=re.compile("^Espace de discussion"))).to_be_visible()
     screenshot(phone, "3-theme")
-    fits(phone)
+    fits_the_phone(phone)
     phone.goto("/notifications/settings/")
     phone.get_by_role(
         "radiogroup", name="Une nouvelle pratique dans un thème ou d'une organisation que je suis"
@@ -56,10 +50,10 @@ def test_a_tour_of_discussions_on_a_phone(phone, screenshot):
     phone.get_by_role("button", name="Enregistrer mes choix").click()
     expect(phone.locator(".messages")).to_contain_text("Vos choix sont enregistrés.")
     screenshot(phone, "4-settings")
-    fits(phone)
+    fits_the_phone(phone)
     phone.goto("/discussions/following/")
     screenshot(phone, "5-following")
-    fits(phone)
+    fits_the_phone(phone)
 
 
 def test_a_facilitator_hides_an_answer_with_a_reason(phone, screenshot):
@@ -71,12 +65,12 @@ def test_a_facilitator_hides_an_answer_with_a_reason(phone, screenshot):
     phone.locator("article[id^=answer-]").first.get_by_role("link", name="Masquer").click()
     phone.get_by_label(re.compile("^Pourquoi le masquer")).fill("Mauvais fil")
     screenshot(phone, "1-reason")
-    fits(phone)
+    fits_the_phone(phone)
     phone.get_by_role("button", name="Le masquer").click()
     expect(phone.get_by_text("Masqué par un animateur")).to_be_visible()
     expect(phone.get_by_text("Mauvais fil")).to_be_visible()
     screenshot(phone, "2-hidden")
-    fits(phone)
+    fits_the_phone(phone)
 
 
 def test_unsubscribing_from_an_email_link_without_logging_in(phone, screenshot):
@@ -87,7 +81,7 @@ def test_unsubscribing_from_an_email_link_without_logging_in(phone, screenshot):
     awa = User.objects.get(email="awa.bello@fal.example")
     phone.goto(f"/notifications/unsubscribe/{unsubscribe_token(awa, 'discussions.answer')}/")
     screenshot(phone, "1-confirm")
-    fits(phone)
+    fits_the_phone(phone)
     phone.get_by_role("button", name=re.compile("Arrêter les e-mails pour")).click()
     expect(phone.get_by_text("Vous ne recevrez plus d'e-mails")).to_be_visible()
     screenshot(phone, "2-done")

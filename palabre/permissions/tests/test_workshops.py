@@ -2,7 +2,7 @@
 
 For each cell, the per-object answers (``can_view_workshop``, the generic ``can_view``,
 ``workshop_for``) agree with the queryset (``workshops_visible_to``) and with the rule
-of DESIGN.md ("Who sees what"), restated here as ``expected``. Then one test per access
+of docs/architecture.md ("Who sees what"), restated here as ``expected``. Then one test per access
 function: what a person may not see answers 404, like what does not exist.
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from itertools import product
+from typing import Any
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
@@ -65,7 +66,7 @@ def expected(status: str, visibility: str, organisers: tuple[str, ...], person: 
     return PEOPLE[person] in organisers
 
 
-def _person(kind: str, orgs: dict):
+def _person(kind: str, orgs: dict[str, Any]):
     if kind == "anonymous":
         return AnonymousUser()
     if kind == "facilitator":
@@ -73,7 +74,8 @@ def _person(kind: str, orgs: dict):
     if kind == "network_admin":
         return make_person("n@palabre.example", "Nadia", network_role="admin")
     role = {"volunteer_of_A": "volunteer", "org_admin_of_A": "org_admin"}.get(kind, "member")
-    organisation = orgs.get(PEOPLE[kind])
+    home = PEOPLE[kind]
+    organisation = orgs[home] if home else None
     return make_person(f"{kind}@example.org", kind, organisation=organisation, role=role)
 
 
@@ -199,7 +201,7 @@ def shown(org_b, facilitator):
     return _contents(workshop, facilitator)
 
 
-def _contents(workshop, facilitator) -> dict:
+def _contents(workshop, facilitator) -> dict[str, Any]:
     start = timezone.now() + timedelta(days=10)
     session = Session.objects.create(
         workshop=workshop,

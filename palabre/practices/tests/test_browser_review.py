@@ -4,26 +4,13 @@ import re
 
 import pytest
 
-from conftest import ensure_thesaurus
+from conftest import ensure_thesaurus, log_in, log_out
 from palabre.practices.models import Practice
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
 ]
-PASSWORD = "un mot de passe solide"
-
-
-def log_in(page, email):
-    page.goto("/login/")
-    page.get_by_label("Adresse e-mail").fill(email)
-    page.get_by_label(re.compile("^Mot de passe")).fill(PASSWORD)
-    page.get_by_role("button", name="Connexion").click()
-
-
-def log_out(page):
-    page.locator("summary", has_text="Menu").click()
-    page.get_by_role("button", name="Déconnexion").click()
 
 
 def fill_section(page, values: dict, button="Enregistrer et continuer"):

@@ -8,7 +8,8 @@ import pytest
 from django.utils import timezone
 from pypdf import PdfReader
 
-from conftest import ensure_thesaurus, make_person
+from conftest import ensure_thesaurus, fits_the_phone, log_out, make_person
+from conftest import log_in as shared_log_in
 from palabre.practices.demo import demo_photo
 from palabre.practices.models import Practice
 from palabre.themes.models import Theme
@@ -27,24 +28,11 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
 ]
-PASSWORD = "un mot de passe solide"
 
 
 def log_in(page, email):
-    page.goto("/login/")
-    page.get_by_label("Adresse e-mail").fill(email)
-    page.get_by_label(re.compile("^Mot de passe")).fill(PASSWORD)
-    page.get_by_role("button", name="Connexion").click()
+    shared_log_in(page, email)
     page.wait_for_url(re.compile(r"/$"))
-
-
-def log_out(page):
-    page.locator("summary", has_text="Menu").click()
-    page.get_by_role("button", name="Déconnexion").click()
-
-
-def fits_the_phone(page):
-    assert page.evaluate("document.documentElement.scrollWidth") <= 360, page.url
 
 
 def the_day_comes(workshop):
