@@ -40,6 +40,7 @@ __all__ = [
     "is_member",
     "is_network_admin",
     "object_or_404",
+    "or_404",
     "org_ids",
     "related_ids",
 ]
@@ -120,6 +121,14 @@ def object_or_404(queryset: QuerySet[M], key: Any, *, field: str = "pk") -> M:
         return queryset.get(**{field: number})
     except ObjectDoesNotExist:
         raise Http404 from None
+
+
+def or_404(obj: M, allowed: bool) -> M:
+    """``obj`` when the person may do what they ask with it; otherwise 404, as for what
+    they may not see: a refusal tells nothing about what exists."""
+    if not allowed:
+        raise Http404
+    return obj
 
 
 def related_ids(obj: Any, name: str) -> set[int]:

@@ -44,7 +44,14 @@ from django.http import Http404
 
 from palabre.adoptions.models import Adoption, FeedbackReport, Indicator, Measurement
 from palabre.organisations.models import Organisation, Role
-from palabre.permissions import admin_org_ids, is_facilitator, is_member, object_or_404, org_ids
+from palabre.permissions import (
+    admin_org_ids,
+    is_facilitator,
+    is_member,
+    object_or_404,
+    or_404,
+    org_ids,
+)
 from palabre.permissions import organisations as organisation_rules
 from palabre.permissions import practices as practice_rules
 from palabre.practices.models import Practice
@@ -266,9 +273,7 @@ def adoption_for(user: Any, pk: Any, *, queryset: QuerySet[Adoption] | None = No
 
 def adoption_editable_for(user: Any, pk: Any) -> Adoption:
     adoption = adoption_for(user, pk)
-    if not can_edit_adoption(user, adoption):
-        raise Http404
-    return adoption
+    return or_404(adoption, can_edit_adoption(user, adoption))
 
 
 def feedback_for(
@@ -283,17 +288,13 @@ def feedback_for(
 
 def feedback_editable_for(user: Any, pk: Any) -> FeedbackReport:
     report = feedback_for(user, pk)
-    if not can_edit_feedback(user, report):
-        raise Http404
-    return report
+    return or_404(report, can_edit_feedback(user, report))
 
 
 def feedback_answerable_for(user: Any, pk: Any) -> FeedbackReport:
     """A report the person may answer, as one of the practice's editors."""
     report = feedback_for(user, pk)
-    if not can_answer_feedback(user, report):
-        raise Http404
-    return report
+    return or_404(report, can_answer_feedback(user, report))
 
 
 def indicator_for(user: Any, pk: Any, *, queryset: QuerySet[Indicator] | None = None) -> Indicator:
@@ -305,17 +306,13 @@ def indicator_for(user: Any, pk: Any, *, queryset: QuerySet[Indicator] | None = 
 def indicator_editable_for(user: Any, pk: Any) -> Indicator:
     """An indicator the person may change (members and administrators of its organisation)."""
     indicator = indicator_for(user, pk)
-    if not can_manage_indicators(user, indicator.organisation):
-        raise Http404
-    return indicator
+    return or_404(indicator, can_manage_indicators(user, indicator.organisation))
 
 
 def indicator_measurable_for(user: Any, pk: Any) -> Indicator:
     """An indicator the person may enter measurements on (any member of its organisation)."""
     indicator = indicator_for(user, pk)
-    if not can_enter_measurements(user, indicator):
-        raise Http404
-    return indicator
+    return or_404(indicator, can_enter_measurements(user, indicator))
 
 
 def measurement_for(
@@ -328,9 +325,7 @@ def measurement_for(
 
 def measurement_editable_for(user: Any, pk: Any) -> Measurement:
     measurement = measurement_for(user, pk)
-    if not can_enter_measurements(user, measurement.indicator):
-        raise Http404
-    return measurement
+    return or_404(measurement, can_enter_measurements(user, measurement.indicator))
 
 
 def outcomes_practice_for(user: Any, pk: Any, *, archived: bool = True) -> Practice:
@@ -348,17 +343,13 @@ def outcomes_practice_for(user: Any, pk: Any, *, archived: bool = True) -> Pract
 def organisation_dashboard_for(user: Any, slug: str) -> Organisation:
     """An organisation whose dashboard (adoptions, indicators) this person may see."""
     organisation = organisation_rules.organisation_for(user, slug)
-    if not can_see_organisation_dashboard(user, organisation):
-        raise Http404
-    return organisation
+    return or_404(organisation, can_see_organisation_dashboard(user, organisation))
 
 
 def organisation_import_for(user: Any, slug: str) -> Organisation:
     """One of the person's organisations, to import measurements into."""
     organisation = organisation_dashboard_for(user, slug)
-    if not can_import_measurements(user, organisation):
-        raise Http404
-    return organisation
+    return or_404(organisation, can_import_measurements(user, organisation))
 
 
 def indicator_organisation_for(user: Any, slug: str) -> Organisation:

@@ -14,7 +14,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from palabre.organisations.models import Membership, Organisation
-from palabre.permissions import admin_org_ids, is_member, is_network_admin, object_or_404
+from palabre.permissions import admin_org_ids, is_member, is_network_admin, object_or_404, or_404
 
 
 def can_see_directory(user: Any) -> bool:
@@ -65,9 +65,7 @@ def organisation_for(
 def managed_organisation_for(user: Any, slug: str) -> Organisation:
     """An organisation whose members this person manages; otherwise 404."""
     organisation = organisation_for(user, slug)
-    if not can_manage_members(user, organisation):
-        raise Http404
-    return organisation
+    return or_404(organisation, can_manage_members(user, organisation))
 
 
 def membership_for(user: Any, organisation: Organisation, pk: Any) -> Membership:

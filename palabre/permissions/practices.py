@@ -28,6 +28,7 @@ from palabre.permissions import (
     is_facilitator,
     is_member,
     object_or_404,
+    or_404,
     org_ids,
     related_ids,
 )
@@ -186,9 +187,7 @@ def practice_editable_for(
 ) -> Practice:
     """The practice if this person may open and edit it; otherwise 404."""
     practice = practice_for(user, pk, queryset=queryset)
-    if not can_edit(user, practice):
-        raise Http404
-    return practice
+    return or_404(practice, can_edit(user, practice))
 
 
 def attachment_for(user: Any, practice: Practice, pk: Any) -> Attachment:
