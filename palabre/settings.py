@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "palabre.workshops",
     "palabre.discussions",
     "palabre.adoptions",
+    "palabre.recognition",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("palabre.workshops.urls")),
     path("", include("palabre.discussions.urls")),
     path("", include("palabre.adoptions.urls")),
+    path("", include("palabre.recognition.urls")),
     path("", include("palabre.notifications.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
