@@ -234,3 +234,14 @@ def can_view(user: Any, obj: Any) -> bool:
     if isinstance(obj, Attestation):
         return is_member(user) and obj.person_id == user.pk
     return is_member(user)
+
+
+# More rules, by area (each area's author adds below its own line) ------------------
+
+# -- thanks --
+
+# -- contributors --
+
+# -- featured and directory --
+
+# -- attestations --

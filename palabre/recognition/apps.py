@@ -6,14 +6,9 @@ class RecognitionConfig(AppConfig):
     name = "palabre.recognition"
     label = "recognition"
     verbose_name = _("Recognition")
-    nav_items = [
-        {
-            "url": "recognition:directory",
-            "label": _("Who can help me?"),
-            "order": 45,
-            "members_only": True,
-        },
-    ]
+    # The directory's link ("Who can help me?") is added to nav_items by views/featured.py's
+    # author once the page exists.
+    nav_items: list = []
 
     def ready(self):
         # lazy: these modules import models and register kinds, panels and contributions,

@@ -1,13 +1,12 @@
 """Recognition's pages: thanks, contributor pages, featured items, the directory, attestations."""
 
-from django.urls import path
-
-from palabre.recognition import views
+from palabre.recognition.views import attestations, contributors, featured, thanks
 
 app_name = "recognition"
 
 urlpatterns = [
-    path("who-can-help/", views.directory, name="directory"),
-    path("attestations/<int:pk>/", views.attestation, name="attestation"),
-    path("attestations/verify/<str:code>/", views.verify, name="verify"),
+    *thanks.urlpatterns,
+    *contributors.urlpatterns,
+    *featured.urlpatterns,
+    *attestations.urlpatterns,
 ]

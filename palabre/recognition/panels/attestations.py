@@ -1,0 +1,3 @@
+"""Panels recognition adds to other apps' pages: attestations."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Panels recognition adds to other apps' pages: featured."""
+
+from __future__ import annotations

@@ -1,0 +1,1 @@
+"""Recognition's selectors, one module per area: thanks, contributors, featured items and the directory, attestations."""

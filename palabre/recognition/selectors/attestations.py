@@ -1,0 +1,3 @@
+"""attestations: selectors."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""contributors: selectors."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""featured: selectors."""
+
+from __future__ import annotations

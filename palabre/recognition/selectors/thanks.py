@@ -1,0 +1,3 @@
+"""thanks: selectors."""
+
+from __future__ import annotations

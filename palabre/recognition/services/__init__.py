@@ -1,0 +1,1 @@
+"""Recognition's services, one module per area: thanks, contributors, featured items and the directory, attestations."""

@@ -1,0 +1,3 @@
+"""attestations: services."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""contributors: services."""
+
+from __future__ import annotations

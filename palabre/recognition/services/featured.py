@@ -1,0 +1,3 @@
+"""featured: services."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""thanks: services."""
+
+from __future__ import annotations

@@ -1,0 +1,1 @@
+"""Recognition's pages, one module per area, each with its own ``urlpatterns``."""

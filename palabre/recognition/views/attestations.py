@@ -1,0 +1,5 @@
+"""Pages of recognition: attestations."""
+
+from __future__ import annotations
+
+urlpatterns: list = []

@@ -1,0 +1,5 @@
+"""Pages of recognition: featured."""
+
+from __future__ import annotations
+
+urlpatterns: list = []

@@ -1,0 +1,5 @@
+"""Pages of recognition: thanks."""
+
+from __future__ import annotations
+
+urlpatterns: list = []
