@@ -172,6 +172,21 @@ def space_for(subject: Any) -> Space:
 # Threads ---------------------------------------------------------------------
 
 
+def _create_once(model: Any, *, by: Any, submission_key: str, **fields: Any) -> Any:
+    """Create a thread or an answer, or give back the one the same submission already made
+    (the same form sent twice at the same moment). ``duplicate`` says which."""
+    key = submission_key[:64]
+    try:
+        with transaction.atomic():
+            post = model.objects.create(author=by, submission_key=key, **fields)
+    except IntegrityError:
+        post = model.objects.get(author=by, submission_key=key)
+        post.duplicate = True
+        return post
+    post.duplicate = False
+    return post
+
+
 @transaction.atomic
 def thread_create(
     *,
@@ -200,24 +215,20 @@ def thread_create(
         return existing
     _check_rate(by)
     now = timezone.now()
-    try:
-        with transaction.atomic():
-            thread = Thread.objects.create(
-                space=space,
-                kind=kind,
-                title=title,
-                body=body,
-                language=language,
-                author=by,
-                created_at=now,
-                last_activity_at=now,
-                submission_key=submission_key[:64],
-            )
-    except IntegrityError:  # the same form sent twice at the same moment
-        existing = Thread.objects.get(author=by, submission_key=submission_key[:64])
-        existing.duplicate = True
-        return existing
-    thread.duplicate = False
+    thread = _create_once(
+        Thread,
+        by=by,
+        submission_key=submission_key,
+        space=space,
+        kind=kind,
+        title=title,
+        body=body,
+        language=language,
+        created_at=now,
+        last_activity_at=now,
+    )
+    if thread.duplicate:
+        return thread
     mentioned = _record_mentions(thread, None, body)
     _follow(by, thread)
     index_thread(thread)
@@ -380,21 +391,17 @@ def answer_post(
         return existing
     _check_rate(by)
     now = timezone.now()
-    try:
-        with transaction.atomic():
-            answer = Answer.objects.create(
-                thread=current,
-                author=by,
-                body=body,
-                quoted=quoted,
-                created_at=now,
-                submission_key=submission_key[:64],
-            )
-    except IntegrityError:  # the same form sent twice at the same moment
-        existing = Answer.objects.get(author=by, submission_key=submission_key[:64])
-        existing.duplicate = True
-        return existing
-    answer.duplicate = False
+    answer = _create_once(
+        Answer,
+        by=by,
+        submission_key=submission_key,
+        thread=current,
+        body=body,
+        quoted=quoted,
+        created_at=now,
+    )
+    if answer.duplicate:
+        return answer
     Thread.objects.filter(pk=current.pk).update(last_activity_at=now)
     index_thread(current.pk)
     mentioned = _record_mentions(current, answer, body)
