@@ -106,25 +106,28 @@ def unanswered(request):
     )
 
 
-@login_required
-def theme_space(request, slug: str):
-    theme = get_object_or_404(Theme.objects.select_related("parent"), slug=slug)
-    if not permissions.is_member(request.user):
-        raise Http404
-    space = Space.objects.filter(kind=Space.Kind.THEME, theme=theme).first()
+def _space_page(request, space: Space | None, context: dict):
+    """A space's threads, a page at a time, in the one template all spaces share."""
     threads = (
         selectors.thread_list(user=request.user, space=space)
         if space is not None
         else Thread.objects.none()
     )
     page = Paginator(threads, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
+    return render(request, "discussions/space.html", {**context, "page": page})
+
+
+@login_required
+def theme_space(request, slug: str):
+    theme = get_object_or_404(Theme.objects.select_related("parent"), slug=slug)
+    if not permissions.is_member(request.user):
+        raise Http404
+    return _space_page(
         request,
-        "discussions/space.html",
+        Space.objects.filter(kind=Space.Kind.THEME, theme=theme).first(),
         {
             "theme": theme,
             "subject": theme,
-            "page": page,
             "children": theme.children.all(),
             "can_post": True,
             "new_url": f"/discussions/themes/{theme.slug}/new/",
@@ -137,22 +140,13 @@ def theme_space(request, slug: str):
 
 def practice_space(request, pk: int):
     practice = practice_for(request, pk)
-    space = Space.objects.filter(kind=Space.Kind.PRACTICE, practice=practice).first()
-    threads = (
-        selectors.thread_list(user=request.user, space=space)
-        if space is not None
-        else Thread.objects.none()
-    )
-    page = Paginator(threads, PAGE_SIZE).get_page(request.GET.get("page"))
-    can_post = permissions.is_member(request.user) and practice.is_published
-    return render(
+    return _space_page(
         request,
-        "discussions/space.html",
+        Space.objects.filter(kind=Space.Kind.PRACTICE, practice=practice).first(),
         {
             "practice": practice,
             "subject": practice,
-            "page": page,
-            "can_post": can_post,
+            "can_post": permissions.is_member(request.user) and practice.is_published,
             "new_url": f"/discussions/practices/{practice.pk}/ask/",
             "follow_target": practice,
             "follow_kind": "practice",
@@ -171,20 +165,12 @@ def _workshop_for(request, pk: int):
 @login_required
 def workshop_space(request, pk: int):
     workshop = _workshop_for(request, pk)
-    space = Space.objects.filter(kind=Space.Kind.WORKSHOP, object_id=workshop.pk).first()
-    threads = (
-        selectors.thread_list(user=request.user, space=space)
-        if space is not None
-        else Thread.objects.none()
-    )
-    page = Paginator(threads, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
+    return _space_page(
         request,
-        "discussions/space.html",
+        Space.objects.filter(kind=Space.Kind.WORKSHOP, object_id=workshop.pk).first(),
         {
             "workshop": workshop,
             "subject": workshop,
-            "page": page,
             "can_post": True,
             "new_url": f"/discussions/workshops/{workshop.pk}/new/",
         },
