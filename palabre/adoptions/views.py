@@ -138,6 +138,9 @@ def detail(request, pk: int):
     )
     hidden = adoption.reports.count() - len(reports)
     for report in reports:
+        # The adoption (with its practice) is already here: the rules and the thanks
+        # box read it from each report without a query per report.
+        report.adoption = adoption
         report.can_edit = rules.can_edit_feedback(user, report)
         report.can_answer = rules.can_answer_feedback(user, report)
     indicators = selectors.indicators_with_progress(

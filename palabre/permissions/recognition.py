@@ -240,8 +240,51 @@ def can_view(user: Any, obj: Any) -> bool:
 
 # -- thanks --
 
+
+def thanks_of_kind_visible_to(
+    user: Any, kind: str, queryset: QuerySet[Thanks] | None = None
+) -> QuerySet[Thanks]:
+    """``thanks_visible_to`` for the thanks of one kind only (a lighter query for lists and
+    counts of one kind of item)."""
+    qs = (queryset if queryset is not None else Thanks.objects.all()).filter(kind=kind)
+    if kind not in THANKED_MODELS:
+        return qs.none()
+    if is_facilitator(user):
+        return qs
+    return qs.filter(object_id__in=_visible_ids(user, kind))
+
+
+def thanked_items_of(person: Any, kind: str) -> QuerySet[Any]:
+    """The ids of the items of one kind whose thanks go to ``person``, as a subquery: the
+    queryset form of ``thanked_people_ids``."""
+    if kind == Kind.PRACTICE:
+        return practice_rules.practices_authored_by(person)
+    if kind == Kind.ANSWER:
+        return Answer.objects.filter(author_id=person.pk).values("pk")
+    if kind == Kind.PRESENTATION:
+        return Session.objects.filter(presenter_id=person.pk).values("pk")
+    if kind == Kind.RESTITUTION:
+        return Restitution.objects.filter(
+            Q(written_by_id=person.pk)
+            | Q(written_by__isnull=True, session__rapporteur_id=person.pk)
+        ).values("pk")
+    if kind == Kind.FEEDBACK:
+        return FeedbackReport.objects.filter(created_by_id=person.pk).values("pk")
+    return Thanks.objects.none().values("pk")
+
+
 # -- contributors --
 
 # -- featured and directory --
 
 # -- attestations --
+
+
+def attestations_visible_to(
+    user: Any, queryset: QuerySet[Attestation] | None = None
+) -> QuerySet[Attestation]:
+    """A person's own attestations (the list on "My attestations"); nobody else's."""
+    qs = queryset if queryset is not None else Attestation.objects.all()
+    if not is_member(user):
+        return qs.none()
+    return qs.filter(person=user)

@@ -6,11 +6,16 @@ class RecognitionConfig(AppConfig):
     name = "palabre.recognition"
     label = "recognition"
     verbose_name = _("Recognition")
-    # The directory's link ("Who can help me?") is added to nav_items by views/featured.py's
-    # author once the page exists.
-    nav_items: list = []
+    nav_items = [
+        {
+            "url": "recognition:directory",
+            "label": _("Who can help me?"),
+            "order": 45,
+            "members_only": True,
+        },
+    ]
 
     def ready(self):
-        # lazy: these modules import models and register kinds, panels and contributions,
-        # which needs the app registry ready.
-        from palabre.recognition import contributions, kinds, panels  # noqa: F401
+        # Registers contribution kinds, notification kinds, panels and the attestation task.
+        # lazy: these modules import models, which are only ready now
+        from palabre.recognition import contributions, kinds, panels, tasks  # noqa: F401

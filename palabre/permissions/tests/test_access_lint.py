@@ -18,6 +18,7 @@ GUARDED = {
     "Thread", "Answer", "Space",
     "Adoption", "FeedbackReport", "Indicator", "Measurement",
     "Organisation", "Membership",
+    "Thanks", "Feature", "Attestation", "ContributorSettings",
 }  # fmt: skip
 
 # Modules that answer requests (by file name, or folder name for views/ and templatetags/).

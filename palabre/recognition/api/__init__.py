@@ -1,10 +1,11 @@
 """Recognition's API v1 routes (picked up by palabre/api.py through ``routers``)."""
 
-from palabre.recognition.api import attestations, contributors, featured, thanks
+from palabre.recognition.api import attestations, contributors, directory, featured, thanks
 
 routers = {
     "/thanks": thanks.router,
     "/contributors": contributors.router,
     "/featured": featured.router,
+    "/directory": directory.router,
     "/attestations": attestations.router,
 }
