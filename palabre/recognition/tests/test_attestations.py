@@ -254,9 +254,9 @@ def test_one_being_prepared_is_not_yet_valid(shared, ask, client):
 @pytest.mark.parametrize(
     ("start", "end", "message"),
     [
-        (0, 1, "The period cannot end in the future"),
-        (-10, -20, "The period starts after it ends"),
-        (-4000, 0, "An attestation covers at most 10 years"),
+        (0, 1, "La période ne peut pas se terminer dans le futur"),
+        (-10, -20, "La période commence après sa fin"),
+        (-4000, 0, "Une attestation couvre au plus 10 ans"),
     ],
 )
 def test_a_bad_period_is_refused_and_nothing_is_written(author, ask, start, end, message):
@@ -426,5 +426,5 @@ def test_too_many_being_prepared_at_once(author, ask):
         assert ask(author).status_code == 302
     response = ask(author)
     assert response.status_code == 429
-    assert "already being prepared" in response.content.decode()
+    assert "déjà en préparation" in response.content.decode()
     assert Attestation.objects.filter(person=author).count() == 3
