@@ -8,7 +8,7 @@ from datetime import time, timedelta
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core import mail
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from palabre.adoptions.models import Adoption, FeedbackReport
 from palabre.audit.models import AuditEvent
