@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "palabre.discussions",
     "palabre.adoptions",
     "palabre.recognition",
+    "palabre.learning",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

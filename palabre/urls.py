@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("palabre.discussions.urls")),
     path("", include("palabre.adoptions.urls")),
     path("", include("palabre.recognition.urls")),
+    path("", include("palabre.learning.urls")),
     path("", include("palabre.notifications.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

@@ -131,6 +131,16 @@ class Workshop(models.Model):
         PUBLISHED = "published", _("published")
         CANCELLED = "cancelled", _("cancelled")
 
+    class Kind(models.TextChoices):
+        EXCHANGE = "exchange", _("exchange workshop")
+        # A session of an internal training (palabre.learning): the same registration,
+        # attendance and evaluation as a workshop, listed with its training.
+        TRAINING = "training", _("training session")
+
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=Kind.choices, default=Kind.EXCHANGE, db_index=True
+    )
+
     title = models.CharField(_("title"), max_length=200)
     objectives = models.TextField(_("objectives"))
     description = models.TextField(_("presentation"), blank=True)

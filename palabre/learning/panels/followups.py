@@ -1,0 +1,3 @@
+"""Panels internal training adds to other apps' pages: followups."""
+
+from __future__ import annotations

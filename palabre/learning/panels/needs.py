@@ -1,0 +1,3 @@
+"""Panels internal training adds to other apps' pages: needs."""
+
+from __future__ import annotations

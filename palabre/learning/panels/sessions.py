@@ -1,0 +1,3 @@
+"""Panels internal training adds to other apps' pages: sessions."""
+
+from __future__ import annotations

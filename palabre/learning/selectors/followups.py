@@ -1,0 +1,3 @@
+"""followups: selectors."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""needs: selectors."""
+
+from __future__ import annotations

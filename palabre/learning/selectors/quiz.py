@@ -1,0 +1,3 @@
+"""quiz: selectors."""
+
+from __future__ import annotations

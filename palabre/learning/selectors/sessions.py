@@ -1,0 +1,3 @@
+"""sessions: selectors."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""trainings: selectors."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""followups: services."""
+
+from __future__ import annotations

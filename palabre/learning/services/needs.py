@@ -1,0 +1,3 @@
+"""needs: services."""
+
+from __future__ import annotations

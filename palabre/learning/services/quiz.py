@@ -1,0 +1,3 @@
+"""quiz: services."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""sessions: services."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""trainings: services."""
+
+from __future__ import annotations

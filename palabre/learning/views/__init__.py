@@ -1,0 +1,1 @@
+"""Internal training's pages, one module per area, each with its own ``urlpatterns``."""

@@ -1,0 +1,5 @@
+"""Pages of internal training: needs."""
+
+from __future__ import annotations
+
+urlpatterns: list = []

@@ -1,0 +1,5 @@
+"""Pages of internal training: quiz."""
+
+from __future__ import annotations
+
+urlpatterns: list = []
