@@ -178,6 +178,9 @@ class TrainingPractice(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.training_id}:{self.practice_id}"
+
 
 class TrainingMaterial(UploadedFile):
     """A file given with a training (same upload checks as practice attachments)."""
