@@ -19,7 +19,7 @@ from palabre.practices.models import Practice
 from palabre.recognition.selectors import featured as selectors
 
 
-@panels.register("home", order=15)
+@panels.register("home", order=5)
 def home_featured(request) -> str:
     """“Featured”: the current items and their reasons; one query."""
     features = selectors.current_features(viewer=request.user)
