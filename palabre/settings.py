@@ -280,6 +280,9 @@ ADOPTIONS_IMPORT_MAX_BYTES = env_int("ADOPTIONS_IMPORT_MAX_BYTES", 2 * 1024 * 10
 # Practices come back to their authors for re-validation this many days after publication.
 PRACTICES_REVIEW_PERIOD_DAYS = env_int("PRACTICES_REVIEW_PERIOD_DAYS", 2 * 365)
 
+# Training: months after a session ends when those present are asked if they applied it.
+LEARNING_FOLLOW_UP_MONTHS = env_int("LEARNING_FOLLOW_UP_MONTHS", 3)
+
 # Security. PALABRE_HTTPS=true is the production switch behind TLS.
 HTTPS = env_bool("PALABRE_HTTPS", False)
 SESSION_COOKIE_HTTPONLY = True

@@ -6,9 +6,9 @@ class LearningConfig(AppConfig):
     name = "palabre.learning"
     label = "learning"
     verbose_name = _("Internal training")
-    # The catalogue's link ({"url": "learning:catalogue", …}) is added by the trainings
-    # area once its page exists.
-    nav_items: list = []
+    nav_items = [
+        {"url": "learning:catalogue", "label": _("Trainings"), "order": 35, "members_only": False}
+    ]
 
     def ready(self):
         # Registers notification kinds, panels, contribution kinds and daily jobs.

@@ -207,10 +207,123 @@ def can_view(user: Any, obj: Any) -> bool:
 
 # -- needs --
 
+from palabre.organisations.models import Organisation  # noqa: E402 - the needs' own rules
+
+
+def needs_organisations(user: Any) -> QuerySet[Organisation]:
+    """Organisations whose training needs this person may read on their own: any for
+    facilitators, those they administer for org admins, none for anyone else."""
+    if is_facilitator(user):
+        return Organisation.objects.all()
+    return Organisation.objects.filter(pk__in=admin_org_ids(user))
+
+
+def needs_organisation_for(user: Any, slug: Any) -> Organisation:
+    """An organisation whose needs this person may read (see ``needs_organisations``),
+    by its short address; otherwise 404."""
+    if not can_see_needs(user):
+        raise Http404
+    organisation = needs_organisations(user).filter(slug=str(slug or "")).first()
+    if organisation is None:
+        raise Http404
+    return organisation
+
+
+def can_decide_need(user: Any, organisation: Organisation | None) -> bool:
+    """Mark a theme's need as covered or turned into a training: facilitators for the
+    network (or any organisation), org admins for an organisation they administer only."""
+    if is_facilitator(user):
+        return True
+    return organisation is not None and organisation.pk in admin_org_ids(user)
+
+
+def can_wish(user: Any) -> bool:
+    """Saying "I want to learn this" is for members of the network."""
+    return is_member(user)
+
+
 # -- trainings --
+
+
+def material_for(user: Any, training: Training, pk: Any) -> Any:
+    """A material of a training the person could open (``training_for`` first)."""
+    material = object_or_404(training.materials.all(), pk)
+    material.training = training
+    return material
+
+
+def can_see_guide(user: Any, training: Training) -> bool:
+    """The facilitator's guide is for the training's editors and trainers only."""
+    return can_edit(user, training)
+
 
 # -- quiz --
 
+from palabre.learning.models import QuizQuestion  # noqa: E402 - the quiz's own rules
+
+
+def can_take_quiz(user: Any, session: TrainingSession) -> bool:
+    """A session's quiz is answered by the people whose registration to its workshop is
+    confirmed (nobody else: not the waiting list, not visitors of the page)."""
+    return is_member(user) and workshop_rules.is_confirmed_participant(user, session.workshop)
+
+
+def can_see_quiz_results(user: Any, session: TrainingSession) -> bool:
+    """A session's quiz results in aggregate (never one person's answers): the training's
+    trainers, facilitators and whoever runs the session's workshop."""
+    return is_member(user) and (
+        can_see_results(user, session.training) or can_run_session(user, session)
+    )
+
+
+def quiz_results_for(user: Any, pk: Any) -> TrainingSession:
+    """The session if this person may read its quiz results; otherwise 404."""
+    session = session_for(user, pk)
+    return or_404(session, can_see_quiz_results(user, session))
+
+
+def quiz_question_editable_for(user: Any, training_pk: Any, pk: Any) -> QuizQuestion:
+    """A question of a training's quiz, for one of the training's editors; otherwise 404.
+    The question comes with its training (``question.training``) already read."""
+    training = training_editable_for(user, training_pk)
+    question: QuizQuestion = object_or_404(training.questions.all(), pk)
+    question.training = training
+    return question
+
+
 # -- sessions --
+
+
+def can_schedule_session(user: Any, training: Training) -> bool:
+    """Schedule a session of a published training: its editors (its trainers, the org
+    admins of its organisation) and facilitators. The workshop it makes is created by the
+    learning service, so exchange workshops keep their own rule (facilitators only)."""
+    return training.status == PUBLISHED and can_edit(user, training)
+
+
+def has_attended(user: Any, session: TrainingSession) -> bool:
+    """Marked present at one of the session's times at least (workshops' attendance)."""
+    if not is_member(user):
+        return False
+    return session.workshop.sessions.filter(
+        attendance__person=user, attendance__present=True
+    ).exists()
+
+
+def certificate_session_for(user: Any, pk: Any) -> TrainingSession:
+    """The session whose certificate of participation this person may download: one they
+    may see and attended; 404 for anyone else, as if it did not exist."""
+    session = session_for(user, pk)
+    return or_404(session, has_attended(user, session))
+
+
+def session_results_for(user: Any, pk: Any) -> TrainingSession:
+    """A session whose participants and results this person may export: its trainers,
+    whoever runs its workshop, facilitators; 404 for anyone else."""
+    session = session_for(user, pk)
+    return or_404(
+        session, can_see_results(user, session.training) or can_run_session(user, session)
+    )
+
 
 # -- follow-up --

@@ -39,6 +39,7 @@ from palabre.practices.search import (
     similar_practices,
 )
 from palabre.practices.sections import SECTION_BY_SLUG, SECTIONS, completeness
+from palabre.practices.signals import practice_searched
 from palabre.themes.models import Theme
 
 # What the fiche's pages show of a practice, fetched in the same query.
@@ -541,6 +542,8 @@ def search_page(request):
         page=request.GET.get("page"),
         live=request.GET.get("live") == "1",
     )
+    if q.strip() and request.GET.get("live") != "1" and not request.GET.get("page"):
+        practice_searched.send_robust(sender=search_page, query=q, results=result.total)
     for facet in result.facets:
         for value in facet.values:
             params = request.GET.copy()

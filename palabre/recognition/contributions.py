@@ -220,11 +220,12 @@ def restitutions_written(
 def workshops_attended(
     person: Any, *, viewer: Any, period: Period, private: bool
 ) -> list[Contribution]:
-    """Workshops where the person was marked present at least once."""
+    """Exchange workshops where the person was marked present at least once (training
+    sessions count as trainings followed, registered by internal training)."""
     attended = Attendance.objects.filter(person=person, present=True).values("session__workshop_id")
     workshops = (
         _workshops(viewer, private)
-        .filter(pk__in=attended)
+        .filter(pk__in=attended, kind=Workshop.Kind.EXCHANGE)
         .filter(period.q("start_date"))
         .order_by("-start_date", "-pk")
     )

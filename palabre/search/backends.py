@@ -18,7 +18,7 @@ from palabre.search.models import SearchDocument
 from palabre.search.query import ParsedQuery, fts5_match, prefix_tsquery, tsquery
 from palabre.search.text import index_terms
 
-KIND_CODES = {"practice": 1, "thread": 2, "workshop": 3, "resource": 4}
+KIND_CODES = {"practice": 1, "thread": 2, "workshop": 3, "resource": 4, "training": 5}
 SLOTS = 8
 
 

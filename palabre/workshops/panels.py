@@ -8,7 +8,7 @@ from palabre import permissions
 from palabre.lib import panels
 from palabre.permissions import workshops as rules
 from palabre.workshops import selectors
-from palabre.workshops.models import Session
+from palabre.workshops.models import Session, Workshop
 
 
 @panels.register("home", order=30)
@@ -46,7 +46,7 @@ def practice_workshops(request, *, practice) -> str:
 def organisation_workshops(request, *, organisation) -> str:
     workshops = (
         rules.workshops_visible_to(request.user)
-        .filter(organisers=organisation)
+        .filter(organisers=organisation, kind=Workshop.Kind.EXCHANGE)
         .order_by("-start_date")[:10]
     )
     if not workshops:

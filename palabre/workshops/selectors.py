@@ -32,9 +32,19 @@ from palabre.workshops.models import (
 # Lists --------------------------------------------------------------------------------
 
 
-def workshop_list(*, user: Any, when: str = "upcoming", today: date | None = None) -> QuerySet:
+def workshop_list(
+    *,
+    user: Any,
+    when: str = "upcoming",
+    today: date | None = None,
+    kind: str | None = Workshop.Kind.EXCHANGE,
+) -> QuerySet:
+    """The workshops index: exchange workshops by default (training sessions are listed
+    with their training; ``kind=None`` lists every kind)."""
     today = today or timezone.localdate()
     qs = rules.workshops_visible_to(user).prefetch_related("organisers")
+    if kind is not None:
+        qs = qs.filter(kind=kind)
     qs = qs.annotate(
         confirmed_count=Count(
             "registrations",

@@ -19,6 +19,8 @@ GUARDED = {
     "Adoption", "FeedbackReport", "Indicator", "Measurement",
     "Organisation", "Membership",
     "Thanks", "Feature", "Attestation", "ContributorSettings",
+    "Training", "TrainingSession", "TrainingMaterial", "QuizQuestion", "QuizAttempt",
+    "FollowUp", "LearningWish", "NeedDecision",
 }  # fmt: skip
 
 # Modules that answer requests (by file name, or folder name for views/ and templatetags/).

@@ -140,7 +140,9 @@ def test_practice_page_query_count_does_not_grow_with_its_content(
     practice = make_practice(author)
     client = client_for(colleague)
     client.get(practice.get_absolute_url())
-    with django_assert_max_num_queries(25) as before:
+    # Other apps' panels add a query each (adoptions, questions, workshops, thanks,
+    # trainings built on it, the learning wish, trained and applied since).
+    with django_assert_max_num_queries(28) as before:
         client.get(practice.get_absolute_url())
     Step.objects.bulk_create(
         Step(practice=practice, position=i, title=f"Étape {i}") for i in range(8)

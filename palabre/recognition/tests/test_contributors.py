@@ -480,6 +480,9 @@ def test_the_api_gives_the_same_figures(network, author, outsider, client_for):
         "restitutions": 1,
         "feedback": 0,
         "workshops": 1,
+        # Registered by internal training (palabre.learning.contributions).
+        "trainings_given": 0,
+        "trainings_followed": 0,
     }
     assert data["email"] is None
 

@@ -8,7 +8,7 @@ from datetime import time, timedelta
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from palabre.adoptions.models import Adoption, FeedbackReport
 from palabre.audit.models import AuditEvent
@@ -220,7 +220,7 @@ def test_thanking_twice_counts_once_and_says_so(practice, outsider, author):
 
 @pytest.mark.parametrize("kind", ["practice", "answer", "presentation", "restitution"])
 def test_nobody_thanks_their_own_item(kind, items, author):
-    with pytest.raises(ServiceError) as refused:
+    with translation.override("fr"), pytest.raises(ServiceError) as refused:
         thanks_give(kind=kind, item=items[kind], by=author, message="Bravo moi")
     assert refused.value.status == 403
     assert str(refused.value.message).startswith("Vous ne pouvez pas vous remercier vous-même")
