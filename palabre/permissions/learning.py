@@ -264,8 +264,12 @@ from palabre.learning.models import QuizQuestion  # noqa: E402 - the quiz's own 
 
 def can_take_quiz(user: Any, session: TrainingSession) -> bool:
     """A session's quiz is answered by the people whose registration to its workshop is
-    confirmed (nobody else: not the waiting list, not visitors of the page)."""
-    return is_member(user) and workshop_rules.is_confirmed_participant(user, session.workshop)
+    confirmed (nobody else: not the waiting list, not visitors of the page, not its trainers)."""
+    return (
+        is_member(user)
+        and workshop_rules.is_confirmed_participant(user, session.workshop)
+        and not is_trainer(user, session.training)
+    )
 
 
 def can_see_quiz_results(user: Any, session: TrainingSession) -> bool:

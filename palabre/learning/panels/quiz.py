@@ -10,6 +10,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from palabre.learning.selectors import quiz as selectors
 from palabre.lib import panels
@@ -39,6 +40,8 @@ def session_quiz(request: HttpRequest, *, session: Any) -> str:
         return ""
     context = {
         "session": session,
+        # The quiz after the session opens on its first day.
+        "after_open": session.workshop.start_date <= timezone.localdate(),
         "can_take": rules.can_take_quiz(viewer, session),
         "can_see_results": rules.can_see_quiz_results(viewer, session),
     }

@@ -145,11 +145,16 @@ def content_from_practices(practices: list[Practice], *, language: str) -> str:
     success factors and conditions for replication, as Markdown, in the training's language."""
     parts: list[str] = []
     with translation.override(language):
+        # Labels out of the f-strings, so that gettext's extraction finds them.
+        steps_label = _("Steps")
+        worked_label = _("What made it work:")
+        factors_label = _("Success factors")
+        replication_label = _("Conditions for replication")
         for practice in practices:
             parts.append(f"## {practice.title}")
             steps = list(practice.steps.all())
             if steps:
-                parts.append(f"### {_('Steps')}")
+                parts.append(f"### {steps_label}")
                 lines = []
                 for number, step in enumerate(steps, 1):
                     lines.append(f"{number}. **{step.title.strip()}**")
@@ -159,17 +164,15 @@ def content_from_practices(practices: list[Practice], *, language: str) -> str:
                     if _text(step.what_made_it_work):
                         lines.append("")
                         lines.append(
-                            f"    *{_('What made it work:')}* "
+                            f"    *{worked_label}* "
                             + " ".join(_text(step.what_made_it_work).splitlines())
                         )
                     lines.append("")
                 parts.append("\n".join(lines).rstrip())
             if _text(practice.success_factors):
-                parts.append(f"### {_('Success factors')}\n\n{_text(practice.success_factors)}")
+                parts.append(f"### {factors_label}\n\n{_text(practice.success_factors)}")
             if _text(practice.replication):
-                parts.append(
-                    f"### {_('Conditions for replication')}\n\n{_text(practice.replication)}"
-                )
+                parts.append(f"### {replication_label}\n\n{_text(practice.replication)}")
     return "\n\n".join(parts) + "\n"
 
 

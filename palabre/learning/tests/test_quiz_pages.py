@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import make_person
 from palabre.learning.models import QuizAttempt, QuizOption, QuizQuestion
 from palabre.learning.services import quiz as services
 from palabre.learning.tests.test_quiz import (  # noqa: F401 - fixtures
@@ -238,9 +239,13 @@ def test_who_may_not_see_the_session_gets_404_everywhere(
     en, api, training, questions, author, outsider
 ):
     hidden = make_session(training, visibility="organisation")
-    register(hidden, author)
+    # A colleague of the author (trainers do not take their own quiz).
+    participant = make_person(
+        "participant@adb.example", "Paula", organisation=author.memberships.first().organisation
+    )
+    register(hidden, participant)
     services.attempt_submit(
-        session=hidden, person=author, moment="before", answers=right_answers(questions)
+        session=hidden, person=participant, moment="before", answers=right_answers(questions)
     )
     for user in (None, outsider):
         browser = en(user)
