@@ -18,6 +18,7 @@ run: $(VENV)/.installed
 
 ## Run every check and the whole test suite, on SQLite and PostgreSQL.
 test: $(VENV)/.installed
+	./scripts/test-deps.sh
 	./scripts/test.sh
 
 ## ruff, then the suite on SQLite without the browser tests (docs/development.md).
