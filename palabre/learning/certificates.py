@@ -13,8 +13,8 @@ from django.utils import timezone, translation
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
-from palabre.learning.models import TrainingSession
-from palabre.learning.selectors.sessions import duration_text, trainers_of
+from palabre.learning.models import TrainingSession, duration_text
+from palabre.learning.selectors.sessions import trainers_of
 
 
 def _inline_only() -> URLFetcher:

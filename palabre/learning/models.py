@@ -13,9 +13,21 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from palabre.lib.models import UploadedFile
 from palabre.lib.visibility import Visibility
+
+
+def duration_text(minutes: int) -> str:
+    """“3 hours”, “1 hour 30 minutes”, “45 minutes”, in the active language."""
+    hours, rest = divmod(max(minutes, 0), 60)
+    parts = []
+    if hours:
+        parts.append(ngettext("%(count)d hour", "%(count)d hours", hours) % {"count": hours})
+    if rest or not hours:
+        parts.append(ngettext("%(count)d minute", "%(count)d minutes", rest) % {"count": rest})
+    return " ".join(parts)
 
 
 class LearningWish(models.Model):
@@ -160,6 +172,10 @@ class Training(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
+
+    @property
+    def duration_display(self) -> str:
+        return duration_text(self.duration_minutes)
 
     def checklist_items(self) -> list[str]:
         return [line.strip("-•* \t") for line in self.checklist.splitlines() if line.strip()]

@@ -12,9 +12,8 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
-from django.utils.translation import ngettext
 
-from palabre.learning.models import Training, TrainingSession
+from palabre.learning.models import Training, TrainingSession, duration_text
 from palabre.permissions import is_member
 from palabre.permissions import learning as rules
 from palabre.permissions import workshops as workshop_rules
@@ -146,17 +145,6 @@ def my_trainings(user: Any) -> MyTrainings:
 
 
 # One session's page -------------------------------------------------------------------
-
-
-def duration_text(minutes: int) -> str:
-    """“3 hours”, “1 hour 30 minutes”, “45 minutes”, in the active language."""
-    hours, rest = divmod(max(minutes, 0), 60)
-    parts = []
-    if hours:
-        parts.append(ngettext("%(count)d hour", "%(count)d hours", hours) % {"count": hours})
-    if rest or not hours:
-        parts.append(ngettext("%(count)d minute", "%(count)d minutes", rest) % {"count": rest})
-    return " ".join(parts)
 
 
 def trainers_of(session: TrainingSession) -> list[Any]:
