@@ -33,6 +33,8 @@ def practice_wish(request: HttpRequest, *, practice: Any) -> str:
     user = request.user
     if not (is_member(user) and practice.is_published and practice_rules.can_view(user, practice)):
         return ""
+    if practice_rules.is_author(user, practice):
+        return ""  # its authors know it: they are the ones others may learn it from
     return render_to_string(
         "learning/needs/panel_wish.html",
         {"box": render_wish_box(request, practice=practice), "kind": "practice"},

@@ -238,7 +238,7 @@ def test_a_training_from_two_practices_to_an_adoption_on_a_phone(
     log_in(phone, author.email)
     phone.goto(water.get_absolute_url())
     main = phone.locator("main")
-    expect(main).to_contain_text(re.compile(r"(Formés|Trained)\s*:\s*1"))
+    expect(main).to_contain_text(re.compile(r"(Personnes formées|Trained)\s*:\s*1"))
     expect(main).to_contain_text(re.compile(r"(appliqué|applied)[^:]*:\s*1"))
     expect(main).to_contain_text(outsider.memberships.get().organisation.acronym)
     look(phone, screenshot, "19-practice")
