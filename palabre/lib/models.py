@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 
@@ -43,3 +44,34 @@ class UploadedFile(models.Model):
     def upload_folder(self) -> str:
         """The folder under the media root for this record's files."""
         raise NotImplementedError
+
+    @classmethod
+    def from_upload(
+        cls, upload: Any, checked: Any, *, by: Any, preview: Any = None, **fields: Any
+    ) -> Any:
+        """A new record for an upload already checked by its content (``checked``, from
+        ``practices.uploads.inspect_upload``), its file and preview stored, the row saved."""
+        record = cls(
+            original_name=checked.name,
+            content_type=checked.content_type,
+            size=checked.size,
+            uploaded_by=by,
+            **fields,
+        )
+        record.file.save(checked.name, upload, save=False)
+        if preview is not None:
+            record.preview.save("preview.jpg", preview, save=False)
+        record.save()
+        return record
+
+    def remove(self) -> None:
+        """Delete the row, and its files once the transaction commits: a rolled-back
+        removal never leaves a row without its file."""
+        files = [f for f in (self.file, self.preview) if f]
+        self.delete()
+
+        def delete_files() -> None:
+            for stored in files:
+                stored.delete(save=False)
+
+        transaction.on_commit(delete_files)

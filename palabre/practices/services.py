@@ -570,21 +570,15 @@ def attachment_add(*, practice: Practice, by: Any, upload, caption: str = "") ->
     if not rules.can_edit(by, practice):
         refuse(_("You cannot add files to this practice."), status=403)
     checked = inspect_upload(upload)
-    attachment = Attachment(
+    attachment = Attachment.from_upload(
+        upload,
+        checked,
+        by=by,
+        preview=make_preview(upload) if checked.kind == Attachment.Kind.PHOTO else None,
         practice=practice,
-        original_name=checked.name,
-        content_type=checked.content_type,
-        size=checked.size,
         kind=checked.kind,
         caption=caption,
-        uploaded_by=by,
     )
-    attachment.file.save(checked.name, upload, save=False)
-    if checked.kind == Attachment.Kind.PHOTO:
-        preview = make_preview(upload)
-        if preview is not None:
-            attachment.preview.save("preview.jpg", preview, save=False)
-    attachment.save()
     audit_record(
         action="practice.attachment_added",
         actor=by,
@@ -607,6 +601,4 @@ def attachment_remove(*, attachment: Attachment, by: Any) -> None:
         organisation=practice.lead_organisation,
         data={"file": attachment.original_name},
     )
-    files = [attachment.file, attachment.preview]
-    attachment.delete()
-    transaction.on_commit(lambda: [f.delete(save=False) for f in files if f])
+    attachment.remove()

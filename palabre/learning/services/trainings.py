@@ -466,16 +466,9 @@ def material_add(
     if not rules.can_edit(by, training):
         refuse(_("You cannot add files to this training."), status=403)
     checked = inspect_upload(upload)
-    material = TrainingMaterial(
-        training=training,
-        original_name=checked.name,
-        content_type=checked.content_type,
-        size=checked.size,
-        caption=(caption or "").strip()[:300],
-        uploaded_by=by,
+    material = TrainingMaterial.from_upload(
+        upload, checked, by=by, training=training, caption=(caption or "").strip()[:300]
     )
-    material.file.save(checked.name, upload, save=False)
-    material.save()
     audit_record(
         action="training.material_added",
         actor=by,
@@ -498,6 +491,4 @@ def material_remove(*, material: TrainingMaterial, by: Any) -> None:
         organisation=training.organisation,
         data={"file": material.original_name},
     )
-    files = [material.file]
-    material.delete()
-    transaction.on_commit(lambda: [f.delete(save=False) for f in files if f])
+    material.remove()

@@ -153,19 +153,14 @@ def restitution_photo_add(
             field="file",
         )
     restitution, _created = Restitution.objects.get_or_create(session=session)
-    photo = RestitutionPhoto(
+    photo = RestitutionPhoto.from_upload(
+        upload,
+        checked,
+        by=by,
+        preview=make_preview(upload),
         restitution=restitution,
-        original_name=checked.name,
-        content_type=checked.content_type,
-        size=checked.size,
         caption=caption.strip()[:300],
-        uploaded_by=by,
     )
-    photo.file.save(checked.name, upload, save=False)
-    preview = make_preview(upload)
-    if preview is not None:
-        photo.preview.save("preview.jpg", preview, save=False)
-    photo.save()
     audit_record(
         action="workshop.photo_added",
         actor=by,
@@ -185,9 +180,7 @@ def restitution_photo_remove(*, photo: RestitutionPhoto, by: Any) -> None:
         target=session.workshop,
         data={"session": session.pk, "file": photo.original_name},
     )
-    files = [photo.file, photo.preview]
-    photo.delete()
-    transaction.on_commit(lambda: [f.delete(save=False) for f in files if f])
+    photo.remove()
 
 
 # From the workshop to the practice library --------------------------------------------
