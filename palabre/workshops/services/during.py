@@ -110,11 +110,21 @@ def restitution_save(
     fields: dict[str, str],
     expected_version: int | None = None,
     final: bool | None = None,
+    own_saves_conflict: bool = True,
 ) -> Restitution:
+    """Save the restitution; a stale ``expected_version`` is a conflict.
+
+    The page passes ``own_saves_conflict=False``: its autosaves and the photo form reload
+    the page while a save may still be on its way, so a version newer than the form's
+    that the same person wrote is their own work, never a conflict with themselves (on a
+    slow phone the rapporteur would otherwise be stopped at the end of the workshop).
+    API clients keep the strict rule: any stale version is refused.
+    """
     _check_restitution_writer(session, by)
     Restitution.objects.get_or_create(session=session)
     current = Restitution.objects.select_for_update().get(session=session)
-    if expected_version is not None and expected_version != current.version:
+    stale = expected_version is not None and expected_version != current.version
+    if stale and (own_saves_conflict or current.written_by_id != by.pk):
         raise ConflictError(current)
     for name, value in fields.items():
         if name not in RESTITUTION_FIELDS:

@@ -104,6 +104,33 @@ def test_a_restitution_by_someone_else_is_refused_with_a_message(client_for, col
     assert not Restitution.objects.exists()
 
 
+def test_the_rapporteur_never_conflicts_with_their_own_autosave(client_for, author, group):
+    """The page was loaded at one version; an autosave of the same person landed after it
+    (a photo upload reloaded the page while it was on its way): sharing still saves."""
+    url = f"/workshops/{group.workshop_id}/sessions/{group.pk}/restitution/"
+    client = client_for(author)
+    client.post(url, {**RESTITUTION, "version": "", "final": "0"})
+    loaded_at = Restitution.objects.get().version
+    late = client.post(
+        f"{url}?autosave=1", {**RESTITUTION, "version": loaded_at}, HTTP_HX_REQUEST="true"
+    )
+    assert late.status_code == 200
+    shared = client.post(url, {**RESTITUTION, "version": loaded_at, "final": "1"})
+    assert shared.status_code == 302
+    assert Restitution.objects.get().status == "final"
+
+
+def test_a_stale_page_conflicts_with_someone_elses_save(client_for, author, facilitator, group):
+    url = f"/workshops/{group.workshop_id}/sessions/{group.pk}/restitution/"
+    client_for(author).post(url, {**RESTITUTION, "version": "", "final": "0"})
+    loaded_at = Restitution.objects.get().version
+    client_for(facilitator).post(url, {**RESTITUTION, "successes": "Ajout", "version": loaded_at})
+    stale = client_for(author).post(url, {**RESTITUTION, "version": loaded_at, "final": "1"})
+    assert stale.status_code == 409
+    assert "Quelqu'un d'autre a enregistré" in text(stale)
+    assert Restitution.objects.get().successes == "Ajout"
+
+
 def test_facilitator_may_write_any_restitution(facilitator, group):
     restitution = services.restitution_save(session=group, by=facilitator, fields=RESTITUTION)
     assert restitution.key_learnings == RESTITUTION["key_learnings"]

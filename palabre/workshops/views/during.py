@@ -172,6 +172,7 @@ def restitution_edit(request, pk: int, session_pk: int):
                     fields={name: form.cleaned_data[name] for name in form.Meta.fields},
                     expected_version=form.cleaned_data.get("version"),
                     final=None if autosave else final,
+                    own_saves_conflict=False,
                 )
             except ConflictError as error:
                 conflict, status = error.current, 409
