@@ -3,6 +3,8 @@
 Export writes what a person may see; import reads the same files back unchanged
 (see docs/import-export.md). Import validates the whole file first and, by default,
 imports nothing when a row is bad; it streams, so 100,000 rows fit in little memory.
+The file is read once, within limits and outside any transaction; only the rows found
+good are then written, in one transaction.
 """
 
 from __future__ import annotations
@@ -10,12 +12,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import pickle
+import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -26,6 +30,8 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from palabre.audit.services import audit_record
+from palabre.lib import spreadsheets
+from palabre.lib.errors import ServiceError
 from palabre.lib.spreadsheets import defuse, undefuse
 from palabre.lib.visibility import Visibility
 from palabre.organisations.models import Organisation
@@ -189,43 +195,67 @@ class ImportReport:
     imported: bool = False
 
 
-def read_rows(path: Path, fmt: str | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(line number, row) pairs, streamed from a CSV, XLSX or JSONL file."""
-    fmt = fmt or path.suffix.lstrip(".").lower()
-    if fmt == "csv":
-        with path.open(newline="", encoding="utf-8-sig") as handle:
-            reader = csv.DictReader(handle)
-            for row in reader:
-                yield reader.line_num, {k: undefuse(v) for k, v in row.items() if k}
-    elif fmt == "jsonl":
-        with path.open(encoding="utf-8-sig") as handle:
-            for number, line in enumerate(handle, 1):
-                if not line.strip():
-                    continue
-                try:
-                    row = json.loads(line)
-                except json.JSONDecodeError as error:
-                    yield (
-                        number,
-                        {"__error__": _("not valid JSON (%(reason)s)") % {"reason": error.msg}},
-                    )
-                    continue
-                if not isinstance(row, dict):
-                    yield number, {"__error__": _("each line must be a JSON object")}
-                    continue
-                yield number, row
-    elif fmt == "xlsx":
-        from openpyxl import load_workbook
+def import_limits() -> spreadsheets.Limits:
+    return spreadsheets.Limits(
+        rows=settings.PRACTICES_IMPORT_MAX_ROWS,
+        cells=settings.PRACTICES_IMPORT_MAX_CELLS,
+        expanded_bytes=settings.PRACTICES_IMPORT_MAX_EXPANDED_MB * 1024 * 1024,
+        ratio=settings.IMPORT_MAX_COMPRESSION_RATIO,
+    )
 
-        workbook = load_workbook(path, read_only=True, data_only=True)
-        sheet = workbook.worksheets[0]
-        rows = sheet.iter_rows(values_only=True)
-        header = [str(h).strip() if h is not None else "" for h in next(rows, [])]
-        for number, values in enumerate(rows, 2):
-            if values is None or all(v in (None, "") for v in values):
+
+def read_rows(path: Path, fmt: str | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, row) pairs, streamed from a CSV, XLSX or JSONL file within the import
+    limits (an XLSX is measured from its zip directory before it is opened). A file that
+    cannot be read raises ``ServiceError`` saying why."""
+    fmt = fmt or path.suffix.lstrip(".").lower()
+    limits = import_limits()
+    if fmt == "csv":
+        encoding = spreadsheets.file_encoding(path)
+        with path.open(newline="", encoding=encoding) as handle:
+            rows = spreadsheets.csv_rows(handle, limits, min_columns=2)
+            header: list[str] = []
+            for number, cells in rows:
+                if not header:
+                    header = [h.strip() for h in cells]
+                    continue
+                if not any(spreadsheets.filled(c) for c in cells):
+                    continue
+                yield number, {h: undefuse(v) for h, v in zip(header, cells, strict=False) if h}
+    elif fmt == "jsonl":
+        counter = spreadsheets.RowCounter(limits)
+        with path.open(encoding="utf-8-sig") as handle:
+            try:
+                for number, line in enumerate(handle, 1):
+                    if not line.strip():
+                        continue
+                    try:
+                        row = json.loads(line)
+                    except json.JSONDecodeError as error:
+                        yield (
+                            number,
+                            {"__error__": _("not valid JSON (%(reason)s)") % {"reason": error.msg}},
+                        )
+                        continue
+                    if not isinstance(row, dict):
+                        yield number, {"__error__": _("each line must be a JSON object")}
+                        continue
+                    counter.add(list(row.values()) or [None])
+                    yield number, row
+            except UnicodeDecodeError as error:
+                raise ServiceError(
+                    _("The file is not UTF-8 text: JSONL files must be written in UTF-8."),
+                    field="file",
+                ) from error
+    elif fmt == "xlsx":
+        header = []
+        for number, values in spreadsheets.xlsx_rows(path, limits):
+            if not header:
+                header = [str(h).strip() if h is not None else "" for h in values]
+                continue
+            if all(v in (None, "") for v in values):
                 continue
             yield number, {h: undefuse(v) for h, v in zip(header, values, strict=False) if h}
-        workbook.close()
     else:
         raise ValueError(fmt)
 
@@ -404,7 +434,11 @@ class Validator:
         return (None if problems else clean), problems
 
 
-def validate_file(path: Path, fmt: str | None = None, *, progress=None) -> ImportReport:
+def validate_file(
+    path: Path, fmt: str | None = None, *, progress=None, keep: IO[bytes] | None = None
+) -> ImportReport:
+    """Check every row. With ``keep`` (a temporary file), the rows found good are written
+    there too, so that the import does not read the file again."""
     report = ImportReport()
     validator = Validator()
     references: list[tuple[int, str]] = []
@@ -415,6 +449,8 @@ def validate_file(path: Path, fmt: str | None = None, *, progress=None) -> Impor
             report.errors.append(RowError(line, problem))
         if clean and clean["translation_of"]:
             references.append((line, clean["translation_of"]))
+        if clean and keep is not None:
+            pickle.dump((line, clean), keep)
         if progress and report.rows % 1000 == 0:
             progress(report.rows)
     for line, original in references:
@@ -430,55 +466,71 @@ def validate_file(path: Path, fmt: str | None = None, *, progress=None) -> Impor
     return report
 
 
+def _kept_rows(keep: IO[bytes]) -> Iterator[tuple[int, dict[str, Any]]]:
+    keep.seek(0)
+    while True:
+        try:
+            # Only what validate_file wrote a moment ago into this temporary file.
+            yield pickle.load(keep)  # noqa: S301
+        except EOFError:
+            return
+
+
 def import_file(
     path: Path, fmt: str | None = None, *, by=None, partial: bool = False, progress=None
 ) -> ImportReport:
-    """Validate everything, then import (all of it, or only good rows with ``partial``)."""
-    report = validate_file(path, fmt, progress=progress)
-    if report.errors and not partial:
-        return report
-    bad_lines = {e.line for e in report.errors}
-    validator = Validator()
-    done = 0
-    pending_links: list[tuple[int, str]] = []
-    with transaction.atomic():
-        batch: list[dict[str, Any]] = []
-        for line, row in read_rows(path, fmt):
-            clean, _problems = validator.check(row)
-            if clean is None or line in bad_lines:
-                continue
-            batch.append(clean)
-            if len(batch) >= 500:
-                pending_links += _save_batch(batch, report, by)
-                done += len(batch)
-                batch = []
-                if progress:
-                    progress(done)
-        pending_links += _save_batch(batch, report, by)
-        done += len(batch)
-        if progress:
-            progress(done)
-        # Translations listed before their original are linked once every row is in.
-        originals = dict(
-            Practice.objects.filter(external_id__in={o for _, o in pending_links}).values_list(
-                "external_id", "pk"
-            )
-        )
-        for pk, original in pending_links:
-            Practice.objects.filter(pk=pk).update(translation_of_id=originals.get(original))
+    """Validate everything, then import (all of it, or only good rows with ``partial``).
 
-        if by is not None:
-            audit_record(
-                action="practice.imported",
-                actor=by,
-                target=by,
-                data={"file": path.name, "created": report.created, "updated": report.updated},
-            )
-
+    The file is read once, outside any transaction (within the import limits); the rows
+    found good wait in a temporary file, and only they are written, in one transaction.
+    """
+    with tempfile.TemporaryFile() as keep:
+        report = validate_file(path, fmt, progress=progress, keep=keep)
+        if report.errors and not partial:
+            return report
+        _import_rows(_kept_rows(keep), report, path=path, by=by, progress=progress)
     vocabulary_rebuild()
     refresh_statistics()
     report.imported = True
     return report
+
+
+@transaction.atomic
+def _import_rows(rows, report: ImportReport, *, path: Path, by, progress) -> None:
+    bad_lines = {e.line for e in report.errors}
+    done = 0
+    pending_links: list[tuple[int, str]] = []
+    batch: list[dict[str, Any]] = []
+    for line, clean in rows:
+        if line in bad_lines:
+            continue
+        batch.append(clean)
+        if len(batch) >= 500:
+            pending_links += _save_batch(batch, report, by)
+            done += len(batch)
+            batch = []
+            if progress:
+                progress(done)
+    pending_links += _save_batch(batch, report, by)
+    done += len(batch)
+    if progress:
+        progress(done)
+    # Translations listed before their original are linked once every row is in.
+    originals = dict(
+        Practice.objects.filter(external_id__in={o for _, o in pending_links}).values_list(
+            "external_id", "pk"
+        )
+    )
+    for pk, original in pending_links:
+        Practice.objects.filter(pk=pk).update(translation_of_id=originals.get(original))
+
+    if by is not None:
+        audit_record(
+            action="practice.imported",
+            actor=by,
+            target=by,
+            data={"file": path.name, "created": report.created, "updated": report.updated},
+        )
 
 
 def refresh_statistics() -> None:

@@ -1,9 +1,9 @@
-"""Check uploaded files by what they contain, not by their name, and make photo previews."""
+"""Check uploaded files by what they contain, not by their name (photos by their pixel
+count too, from their header), and make photo previews."""
 
 from __future__ import annotations
 
 import codecs
-import io
 from dataclasses import dataclass
 
 import filetype
@@ -14,6 +14,7 @@ from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
 from palabre.lib.errors import ServiceError
+from palabre.lib.images import check_pixels, prepare_photo
 
 # Detected type → (kind, file name extensions that may carry it)
 ALLOWED = {
@@ -107,22 +108,21 @@ def inspect_upload(upload) -> CheckedUpload:
             status=415,
             field="file",
         )
+    if allowed[0] == "photo":
+        check_pixels(upload)  # the header only: a photo's pixels are decoded by the worker
     return CheckedUpload(name=name, content_type=mime, kind=allowed[0], size=upload.size)
 
 
-def make_preview(upload, *, width: int = 480) -> ContentFile | None:
-    """A small JPEG of a photo, turned upright, without its metadata (GPS included)."""
-    from PIL import Image, ImageOps, UnidentifiedImageError
+def make_preview(upload) -> ContentFile | None:
+    """A small JPEG of a photo, turned upright, without its metadata (GPS included).
 
+    It decodes the whole photo: for demonstration data and the background worker
+    (``UploadedFile.prepare``), never in a request."""
     upload.seek(0)
     try:
-        with Image.open(upload) as image:
-            image = ImageOps.exif_transpose(image)
-            image.thumbnail((width, width * 2))
-            buffer = io.BytesIO()
-            image.convert("RGB").save(buffer, "JPEG", quality=72, optimize=True)
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
+        preview = prepare_photo(upload).preview
+    except (OSError, ValueError, SyntaxError):
         return None
     finally:
         upload.seek(0)
-    return ContentFile(buffer.getvalue())
+    return ContentFile(preview) if preview is not None else None

@@ -9,7 +9,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from palabre.adoptions.imports import ImportRejected, parse_date, read_rows
+from palabre.adoptions.imports import ImportRejected, Row, parse_date, read_rows
 from palabre.adoptions.models import Indicator, Measurement
 from palabre.adoptions.services._common import local_today
 from palabre.adoptions.values import format_value, parse_value
@@ -139,11 +139,15 @@ def _error_text(error: ServiceError) -> str:
     return str(error.message)
 
 
-@transaction.atomic
 def measurements_import(
     *, organisation: Any, by: Any, upload: Any, indicator: Indicator | None = None
 ) -> list[Measurement]:
-    """Import a CSV/XLSX file of measurements: every row is checked first; one bad row, none imported."""
+    """Import a CSV/XLSX file of measurements: every row is checked first; one bad row, none imported.
+
+    Not one transaction: the file is read first, within its limits and holding no lock
+    (a large or hostile file must not keep others from writing); only the rows read are
+    then checked and written, in one short transaction.
+    """
     if indicator is not None:
         organisation = indicator.organisation
         _refuse_other_organisation(by, indicator)
@@ -153,6 +157,19 @@ def measurements_import(
             status=403,
         )
     rows = read_rows(upload)
+    return _measurements_save(
+        organisation=organisation,
+        by=by,
+        rows=rows,
+        indicator=indicator,
+        file_name=getattr(upload, "name", ""),
+    )
+
+
+@transaction.atomic
+def _measurements_save(
+    *, organisation: Any, by: Any, rows: list[Row], indicator: Indicator | None, file_name: str
+) -> list[Measurement]:
     indicators = {i.name.casefold(): i for i in Indicator.objects.filter(organisation=organisation)}
     by_id = {str(i.pk): i for i in indicators.values()}
     existing = set(
@@ -257,7 +274,7 @@ def measurements_import(
         target=indicator or organisation,
         organisation=organisation,
         data={
-            "file": getattr(upload, "name", ""),
+            "file": file_name,
             "rows": len(created),
             "indicators": sorted({m.indicator_id for m in created}),
         },

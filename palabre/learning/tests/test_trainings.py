@@ -395,6 +395,30 @@ def test_materials_upload_rules(client_for, author, outsider, facilitator, warra
     assert client_for(outsider).get(download).status_code == 200
 
 
+def test_a_photo_material_is_downloadable_once_cleaned_of_its_location(
+    client_for, author, warrantage, run_tasks
+):
+    from PIL import Image
+
+    image, exif = Image.new("RGB", (300, 200), (90, 140, 60)), Image.Exif()
+    exif[0x8825] = {1: "N", 2: (4.0, 3.0, 0.0)}
+    content = io.BytesIO()
+    image.save(content, "JPEG", exif=exif)
+    training = build(author, [warrantage])
+    client = client_for(author, **EN)
+    url = f"/trainings/{training.pk}/materials/"
+    response = client.post(url, {"file": SimpleUploadedFile("champ.jpg", content.getvalue())})
+    assert response.status_code == 302
+    material = TrainingMaterial.objects.get()
+    assert "photo being prepared" in client.get(url).content.decode()
+    assert client.get(f"{url}{material.pk}/").status_code == 404
+    run_tasks()
+    download = client.get(f"{url}{material.pk}/")
+    assert download.status_code == 200
+    with Image.open(io.BytesIO(b"".join(download.streaming_content))) as stored:
+        assert not stored.getexif().get_ifd(0x8825)
+
+
 def test_api_create_and_errors(client_for, make_practice, author, outsider, warrantage):
     hidden = make_practice(outsider, title="Caché", visibility="organisation")
     client = client_for(author, **EN)

@@ -274,6 +274,8 @@ def handout(request, pk: int):
 def material(request, pk: int, material_pk: int):
     training = rules.training_for(request.user, pk)
     item = rules.material_for(request.user, training, material_pk)
+    if not item.is_ready:  # a photo whose metadata (GPS…) the worker has not removed yet
+        raise Http404
     response = FileResponse(
         item.file.open("rb"),
         as_attachment=True,

@@ -207,3 +207,128 @@ def test_template_file_in_the_docs_imports_cleanly(db):
     template = Path(__file__).resolve().parents[3] / "docs" / "import-template.csv"
     report = import_file(template)
     assert report.errors == [] and report.created >= 1
+
+
+# Files that are hostile, too large or unreadable ---------------------------------
+
+
+def inflated_xlsx(path, author, org, megabytes):
+    """A sound workbook of one practice whose sheet holds ``megabytes`` of blank space."""
+    import zipfile
+
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    flat = good_row(author, org)
+    workbook.active.append(list(flat))
+    workbook.active.append(list(flat.values()))
+    sound = io.BytesIO()
+    workbook.save(sound)
+    sheet = "xl/worksheets/sheet1.xml"
+    with (
+        zipfile.ZipFile(sound) as source,
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target,
+    ):
+        for part in source.infolist():
+            data = source.read(part.filename)
+            if part.filename != sheet:
+                target.writestr(part, data)
+                continue
+            head, tail = data.split(b"</sheetData>")
+            with target.open(sheet, "w", force_zip64=True) as handle:
+                handle.write(head)
+                for _ in range(megabytes):
+                    handle.write(b" " * 1024 * 1024)
+                handle.write(b"</sheetData>" + tail)
+    return path
+
+
+def run_import(path, *args):
+    call_command(
+        "import-practices",
+        str(path),
+        *args,
+        stdout=io.StringIO(),
+        stderr=io.StringIO(),
+        verbosity=0,
+    )
+
+
+def test_command_refuses_a_zip_bomb_before_unzipping_it(tmp_path, author, org_a, settings):
+    settings.PRACTICES_IMPORT_MAX_EXPANDED_MB = 20
+    path = inflated_xlsx(tmp_path / "bombe.xlsx", author, org_a, 40)
+    with translation.override("en"), pytest.raises(CommandError, match="Once unzipped, this"):
+        run_import(path, "--language", "en")
+    with pytest.raises(CommandError, match="packed in an unusual way"):
+        run_import(inflated_xlsx(tmp_path / "dense.xlsx", author, org_a, 5), "--language", "en")
+    assert not Practice.objects.exists()
+
+
+def test_command_refuses_too_many_rows_or_cells(tmp_path, author, org_a, settings):
+    settings.PRACTICES_IMPORT_MAX_ROWS = 3
+    path = tmp_path / "many.csv"
+    write_csv(path, [good_row(author, org_a, external_id=f"imp-{n}") for n in range(4)])
+    with pytest.raises(CommandError, match="Import at most 3 lines at once"):
+        run_import(path, "--language", "en")
+    settings.PRACTICES_IMPORT_MAX_ROWS = 100
+    settings.PRACTICES_IMPORT_MAX_CELLS = 40
+    with pytest.raises(CommandError, match="too many cells"):
+        run_import(path, "--language", "en")
+    assert not Practice.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_file_is_read_once_and_outside_the_transaction(tmp_path, author, org_a, monkeypatch):
+    from django.db import connection
+
+    from palabre.lib import spreadsheets
+
+    csv_rows = spreadsheets.csv_rows
+    reading_in_transaction = []
+
+    def watched(*args, **kwargs):
+        for row in csv_rows(*args, **kwargs):
+            reading_in_transaction.append(connection.in_atomic_block)
+            yield row
+
+    monkeypatch.setattr(spreadsheets, "csv_rows", watched)
+    path = tmp_path / "two.csv"
+    rows = [good_row(author, org_a), good_row(author, org_a, external_id="imp-2")]
+    for row in rows:
+        row["themes"] = ""  # other transactional tests may have emptied the seeded themes
+    write_csv(path, rows)
+    run_import(path)
+    assert reading_in_transaction == [False, False, False]  # the header and two rows, once
+    assert Practice.objects.count() == 2
+
+
+def test_utf16_and_windows_csv_files_are_read(tmp_path, author, org_a):
+    """What Excel writes on Windows: "Unicode text" (UTF-16, tabs) or "CSV (semicolon)"."""
+    row = good_row(author, org_a, title="Le séchage du cacao à Édéa")
+    for name, encoding, delimiter in (
+        ("unicode.txt", "utf-16", "\t"),
+        ("windows.csv", "cp1252", ";"),
+    ):
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=list(row), delimiter=delimiter)
+        writer.writeheader()
+        writer.writerow(row)
+        (tmp_path / name).write_bytes(buffer.getvalue().encode(encoding))
+        run_import(tmp_path / name, "--format", "csv")
+        assert Practice.objects.get().title == "Le séchage du cacao à Édéa"
+        Practice.objects.all().delete()
+
+
+def test_command_says_why_a_file_cannot_be_read(tmp_path, db):
+    garbage = tmp_path / "garbage.csv"
+    garbage.write_bytes(bytes(range(256)) * 8)
+    with pytest.raises(CommandError, match="not plain text in an encoding"):
+        run_import(garbage, "--language", "en")
+    fake = tmp_path / "fake.xlsx"
+    fake.write_bytes(b"title,authors\n")
+    with pytest.raises(CommandError, match=r"could not be read as a spreadsheet \(XLSX\)"):
+        run_import(fake, "--language", "en")
+    latin = tmp_path / "latin.jsonl"
+    latin.write_bytes('{"title": "Séchage"}\n'.encode("cp1252"))
+    with pytest.raises(CommandError, match="JSONL files must be written in UTF-8"):
+        run_import(latin, "--language", "en")

@@ -21,7 +21,7 @@ from palabre.permissions import org_ids
 from palabre.permissions import practices as practice_rules
 from palabre.permissions import workshops as rules
 from palabre.practices.services import practice_create
-from palabre.practices.uploads import inspect_upload, make_preview
+from palabre.practices.uploads import inspect_upload
 from palabre.workshops.models import (
     ActionUpdate,
     Attendance,
@@ -167,7 +167,6 @@ def restitution_photo_add(
         upload,
         checked,
         by=by,
-        preview=make_preview(upload),
         restitution=restitution,
         caption=caption.strip()[:300],
     )

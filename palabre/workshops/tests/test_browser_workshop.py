@@ -98,7 +98,7 @@ def prepared(facilitator, org_a, org_b):
 
 
 def test_a_whole_workshop_on_a_phone(
-    phone, screenshot, prepared, author, facilitator, org_a, tmp_path
+    phone, screenshot, prepared, author, facilitator, org_a, tmp_path, run_tasks
 ):
     workshop = prepared
     savings_group = Session.objects.get(title="Carrefour épargne")
@@ -168,6 +168,8 @@ def test_a_whole_workshop_on_a_phone(
     phone.get_by_label(re.compile("^Légende")).fill("L'arbre à problèmes du groupe")
     phone.get_by_role("button", name="Ajouter la photo").click()
     assert "Photo ajoutée" in phone.locator(".messages").inner_text()
+    assert "Photo en préparation" in phone.locator(".photos").inner_text()
+    run_tasks()  # the worker removes the photo's metadata and makes its preview
     phone.get_by_role("button", name="Enregistrer et partager").click()
     assert "Restitution enregistrée et partagée" in phone.locator(".messages").inner_text()
     assert phone.locator(".photos img").first.is_visible()

@@ -178,14 +178,26 @@ def photo_upload(name="tableau.jpg"):
     return SimpleUploadedFile(name, demo_photo(1), content_type="image/jpeg")
 
 
-def test_rapporteur_adds_a_flip_chart_photo_with_a_small_preview(client_for, author, group):
+def test_rapporteur_adds_a_flip_chart_photo_with_a_small_preview(
+    client_for, author, group, run_tasks
+):
     url = f"/workshops/{group.workshop_id}/sessions/{group.pk}/restitution/photos/"
     response = client_for(author).post(
         url, {"file": photo_upload(), "caption": "Arbre à problèmes"}
     )
     assert response.status_code == 302
     photo = RestitutionPhoto.objects.get()
-    assert photo.preview and photo.caption == "Arbre à problèmes"
+    assert not photo.preview and photo.caption == "Arbre à problèmes"
+    page = text(client_for(author).get(url.removesuffix("photos/")))
+    assert "Photo en préparation : elle apparaîtra dans une minute." in page
+    photo_url = f"{url}{photo.pk}/"
+    assert client_for(author).get(photo_url).status_code == 404  # not cleaned yet
+    assert client_for(author).get(photo_url + "preview/").status_code == 404
+    run_tasks()  # the worker removes its metadata and makes the preview
+    photo.refresh_from_db()
+    assert photo.preview and photo.is_ready
+    page = text(client_for(author).get(url.removesuffix("photos/")))
+    assert "en préparation" not in page and f"photos/{photo.pk}/preview/" in page
     from PIL import Image
 
     with Image.open(photo.preview) as image:
@@ -204,7 +216,7 @@ def test_a_document_is_not_taken_for_a_photo(client_for, author, group):
 
 
 def test_photos_follow_the_workshop_visibility(
-    client_for, client, author, colleague, make_workshop, register, add_session, org_b
+    client_for, client, author, colleague, make_workshop, register, add_session, org_b, run_tasks
 ):
     from palabre.workshops.models import Workshop
 
@@ -213,6 +225,7 @@ def test_photos_follow_the_workshop_visibility(
     session = add_session(workshop, kind="group_work", rapporteur=author, members=[author])
     services.restitution_save(session=session, by=author, fields=RESTITUTION, final=True)
     photo = services.restitution_photo_add(session=session, by=author, upload=photo_upload())
+    run_tasks()
     url = f"/workshops/{workshop.pk}/sessions/{session.pk}/restitution/photos/{photo.pk}/"
     from conftest import make_person
 
@@ -226,9 +239,12 @@ def test_photos_follow_the_workshop_visibility(
     assert response.status_code == 200 and response["Content-Type"] == "image/jpeg"
 
 
-def test_photos_of_a_draft_restitution_stay_with_its_writers(client_for, author, colleague, group):
+def test_photos_of_a_draft_restitution_stay_with_its_writers(
+    client_for, author, colleague, group, run_tasks
+):
     services.restitution_save(session=group, by=author, fields=RESTITUTION)
     photo = services.restitution_photo_add(session=group, by=author, upload=photo_upload())
+    run_tasks()
     url = f"/workshops/{group.workshop_id}/sessions/{group.pk}/restitution/photos/{photo.pk}/"
     assert client_for(author).get(url).status_code == 200
     assert client_for(colleague).get(url).status_code == 404
@@ -298,8 +314,11 @@ def test_a_presentation_becomes_a_draft_for_its_presenter(
     assert practice.approach == "Une caisse que trois personnes ouvrent ensemble."
 
 
-def test_session_page_shows_the_restitution_and_its_photos(client_for, colleague, author, group):
+def test_session_page_shows_the_restitution_and_its_photos(
+    client_for, colleague, author, group, run_tasks
+):
     services.restitution_save(session=group, by=author, fields=RESTITUTION, final=True)
     services.restitution_photo_add(session=group, by=author, upload=photo_upload())
+    run_tasks()
     page = text(client_for(colleague).get(group.get_absolute_url()))
     assert "Enseignements clés" in page and "preview/" in page

@@ -258,6 +258,8 @@ def _photo_for(request, pk: int, session_pk: int, photo_pk: int) -> RestitutionP
 
 def photo(request, pk: int, session_pk: int, photo_pk: int):
     item = _photo_for(request, pk, session_pk, photo_pk)
+    if not item.is_ready:  # its metadata (GPS…) not removed yet by the worker
+        raise Http404
     response = FileResponse(item.file.open("rb"), content_type=item.content_type)
     response["Content-Disposition"] = f'inline; filename="{item.original_name}"'
     response["X-Content-Type-Options"] = "nosniff"
@@ -268,10 +270,9 @@ def photo(request, pk: int, session_pk: int, photo_pk: int):
 
 def photo_preview(request, pk: int, session_pk: int, photo_pk: int):
     item = _photo_for(request, pk, session_pk, photo_pk)
-    source = item.preview or item.file
-    response = FileResponse(
-        source.open("rb"), content_type="image/jpeg" if item.preview else item.content_type
-    )
+    if not item.preview:  # made by the worker; the full photo is never sent as a preview
+        raise Http404
+    response = FileResponse(item.preview.open("rb"), content_type="image/jpeg")
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, max-age=86400"
     return response

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
+from palabre.lib.errors import ServiceError
 from palabre.practices.exchange import FORMATS, import_file, validate_file
 
 
@@ -47,10 +48,13 @@ class Command(BaseCommand):
                 sys.stderr.flush()
 
         with translation.override(language or translation.get_language() or "fr"):
-            if check:
-                report = validate_file(path, fmt, progress=progress)
-            else:
-                report = import_file(path, fmt, by=user, partial=partial, progress=progress)
+            try:
+                if check:
+                    report = validate_file(path, fmt, progress=progress)
+                else:
+                    report = import_file(path, fmt, by=user, partial=partial, progress=progress)
+            except ServiceError as error:  # a file that cannot be read, or is too large
+                raise CommandError(str(error.message)) from error
             if verbose:
                 sys.stderr.write("\n")
             for error in report.errors[:1000]:
