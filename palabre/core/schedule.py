@@ -26,6 +26,19 @@ def registered() -> dict[str, object]:
     return dict(_jobs)
 
 
+_minute_jobs: dict[str, object] = {}
+
+
+def every_minute(name: str, func) -> None:
+    """A function every worker calls each minute, in its housekeeping round (it must be
+    safe to run in several workers at once)."""
+    _minute_jobs[name] = func
+
+
+def minute_jobs() -> dict[str, object]:
+    return dict(_minute_jobs)
+
+
 def run_due_jobs(*, today=None) -> list[str]:
     """Enqueue each daily job not yet run today. Returns the names enqueued."""
 

@@ -1,13 +1,24 @@
-"""The home page, health check and error pages."""
+"""The home page, health check, error pages, and e-mails that could not be delivered."""
 
 from __future__ import annotations
 
-from django.db import connection
-from django.http import HttpResponseServerError, JsonResponse
-from django.shortcuts import render
+from django import forms
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import DatabaseError, connection
+from django.http import Http404, HttpResponseServerError, JsonResponse
+from django.shortcuts import redirect, render
 from django.template import loader
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
+from django.views.decorators.http import require_POST
+
+from palabre.core.mail import email_retry
+from palabre.core.models import OutgoingEmail
+from palabre.core.tasks import queue_health
+from palabre.lib.views import submit
+from palabre.permissions import core as rules
 
 
 def home(request):
@@ -16,9 +27,57 @@ def home(request):
 
 @never_cache
 def health(request):
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
+    """For monitors: 200 while the database answers and the queue is being worked, else
+    503 with a reason. Ages and counts only, nothing about anyone."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        report = queue_health()
+    except DatabaseError:
+        return JsonResponse({"status": "error", "reason": "database unavailable"}, status=503)
+    return JsonResponse(report, status=200 if report["status"] == "ok" else 503)
+
+
+def _undelivered_page(request, *, status: int = 200):
+    undelivered = (
+        rules.undelivered_emails_visible_to(request.user)
+        .defer("body_text", "body_html", "headers")
+        .order_by("-created_at", "-pk")
+    )
+    retrying = rules.outgoing_emails_visible_to(request.user).filter(
+        status=OutgoingEmail.Status.QUEUED, attempts__gt=0
+    )
+    context = {
+        "page": Paginator(undelivered, 50).get_page(request.GET.get("page")),
+        "retrying": retrying.count(),
+        "next_retry": retrying.order_by("next_attempt_at")
+        .values_list("next_attempt_at", flat=True)
+        .first(),
+    }
+    return render(request, "core/emails_undelivered.html", context, status=status)
+
+
+@never_cache
+def emails_undelivered(request):
+    """E-mails given up or perhaps never delivered, for network admins to send again."""
+    if not rules.can_manage_email_delivery(request.user):
+        raise Http404
+    return _undelivered_page(request)
+
+
+@require_POST
+def email_retry_view(request, pk: int):
+    email = rules.outgoing_email_for(request.user, pk)
+    form = forms.Form(request.POST)
+    done = submit(form, lambda: email_retry(email=email, by=request.user))
+    if done.ok:
+        messages.success(
+            request, _("The e-mail will be sent again in a moment, with the same Message-ID.")
+        )
+        return redirect("core:emails_undelivered")
+    for error in form.non_field_errors():
+        messages.error(request, error)
+    return _undelivered_page(request, status=done.status)
 
 
 def csrf_failure(request, reason=""):

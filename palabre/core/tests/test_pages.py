@@ -70,4 +70,4 @@ def test_themes_are_seeded_in_both_languages(client, db):
 
 
 def test_health_check(client, db):
-    assert client.get("/healthz").json() == {"status": "ok"}
+    assert client.get("/healthz").json()["status"] == "ok"

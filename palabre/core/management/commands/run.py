@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import subprocess
 import sys
 
@@ -11,6 +13,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connections
 
+from palabre.core.supervisor import STOP_TIMEOUT
 from palabre.organisations.demo import DEMO_LOGINS, DEMO_PASSWORD
 from palabre.organisations.models import Organisation
 
@@ -57,18 +60,18 @@ class Command(BaseCommand):
         # The web workers are forked from this process: none may inherit its database
         # connection (two processes on one PostgreSQL connection mix their answers).
         connections.close_all()
-        worker = None
-        if not no_worker:
-            worker = subprocess.Popen(
-                [sys.executable, "-m", "palabre", "worker", "--verbosity", "0"],
-                env=os.environ.copy(),
-            )
+        supervisor = None if no_worker else worker_supervisor_start()
         try:
-            serve(host=host, port=port, workers=workers, timeout=timeout)
+            serve(
+                host=host,
+                port=port,
+                workers=workers,
+                timeout=timeout,
+                on_stop=lambda: worker_supervisor_signal(supervisor),
+            )
         finally:
-            if worker is not None:
-                worker.terminate()
-                worker.wait(timeout=10)
+            if supervisor is not None:
+                worker_supervisor_stop(supervisor)
 
     def _announce(self, address: str, demo: bool) -> None:
 
@@ -103,8 +106,38 @@ def collect_static_if_changed() -> None:
     stamp.write_text(digest.hexdigest())
 
 
-def serve(*, host: str, port: int, workers: int, timeout: int) -> None:
+def worker_supervisor_start() -> subprocess.Popen:
+    """Start the background worker under its supervisor (palabre/core/supervisor.py),
+    which restarts it when it dies. Both run in a session of their own, so Ctrl+C in the
+    terminal reaches only this process, which then stops them in order."""
+    worker = [sys.executable, "-m", "palabre", "worker", "--verbosity", "0"]
+    return subprocess.Popen(  # noqa: S603 - our own interpreter and module
+        [sys.executable, "-m", "palabre.core.supervisor", "--", *worker],
+        env=os.environ.copy(),
+        start_new_session=True,
+    )
+
+
+def worker_supervisor_signal(supervisor: subprocess.Popen | None) -> None:
+    """Ask the supervisor to stop its worker (called when the server is told to stop)."""
+    if supervisor is not None and supervisor.returncode is None:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(supervisor.pid, signal.SIGTERM)
+
+
+def worker_supervisor_stop(supervisor: subprocess.Popen) -> None:
+    """Stop the supervisor, which lets the worker finish its task; kill what lingers."""
+    worker_supervisor_signal(supervisor)
+    try:
+        supervisor.wait(timeout=STOP_TIMEOUT + 5)
+    except subprocess.TimeoutExpired:
+        supervisor.kill()
+        supervisor.wait()
+
+
+def serve(*, host: str, port: int, workers: int, timeout: int, on_stop=None) -> None:
     from gunicorn.app.base import BaseApplication
+    from gunicorn.arbiter import Arbiter
 
     # lazy: the WSGI application is loaded only when serving, after the database is ready
     from palabre.wsgi import application
@@ -119,5 +152,19 @@ def serve(*, host: str, port: int, workers: int, timeout: int) -> None:
 
         def load(self):
             return application
+
+        def run(self):
+            try:
+                StoppingArbiter(self).run()
+            except RuntimeError as error:
+                sys.exit(f"Error: {error}")
+
+    class StoppingArbiter(Arbiter):
+        # Stop the background worker as soon as the server is told to stop, while
+        # gunicorn lets its own workers finish their requests.
+        def signal(self, sig, frame):
+            if on_stop is not None and sig in (signal.SIGTERM, signal.SIGINT, signal.SIGQUIT):
+                on_stop()
+            super().signal(sig, frame)
 
     Server().run()
