@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Max, OuterRef, Subquery
 from django.http import Http404
@@ -14,7 +14,17 @@ from ninja.responses import Status
 
 from palabre.adoptions import selectors, services
 from palabre.adoptions.models import Adoption, FeedbackReport, Indicator, Measurement
-from palabre.lib.api import ErrorOut, PageMeta
+from palabre.lib.api import (
+    Day,
+    ErrorOut,
+    Id,
+    InputSchema,
+    Number,
+    Offset,
+    PageMeta,
+    example,
+    named_choices,
+)
 from palabre.lib.errors import ServiceError
 from palabre.organisations.models import Organisation
 from palabre.permissions import adoptions as rules
@@ -26,21 +36,34 @@ feedback_router = Router(tags=["adoptions"])
 indicators_router = Router(tags=["indicators"])
 measurements_router = Router(tags=["indicators"])
 
+# Each app's choices under a name of their own in the OpenAPI document; for mypy,
+# the model's choices (the same values).
+if TYPE_CHECKING:
+    AdoptionStatus = Adoption.Status
+    FeedbackVisibility = FeedbackReport.Visibility
+    IndicatorValueType = Indicator.ValueType
+    IndicatorDirection = Indicator.Direction
+else:
+    AdoptionStatus = named_choices("AdoptionStatus", Adoption.Status)
+    FeedbackVisibility = named_choices("FeedbackVisibility", FeedbackReport.Visibility)
+    IndicatorValueType = named_choices("IndicatorValueType", Indicator.ValueType)
+    IndicatorDirection = named_choices("IndicatorDirection", Indicator.Direction)
+
 WRITE = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}
 
 
-class OrganisationRef(Schema):
+class AdoptionOrganisationRef(Schema):
     slug: str
     name: str
 
 
-class PracticeRef(Schema):
+class AdoptionPracticeRef(Schema):
     id: int
     title: str
     url: str
 
 
-class PersonRef(Schema):
+class AdoptionPersonRef(Schema):
     id: int
     name: str
 
@@ -51,8 +74,8 @@ class PersonRef(Schema):
 class AdoptionOut(Schema):
     id: int
     url: str
-    practice: PracticeRef
-    organisation: OrganisationRef
+    practice: AdoptionPracticeRef
+    organisation: AdoptionOrganisationRef
     team: str
     project_name: str
     status: str
@@ -63,7 +86,7 @@ class AdoptionOut(Schema):
     abandon_reason: str
     country: str
     region: str
-    contact: PersonRef | None
+    contact: AdoptionPersonRef | None
     version_adopted: int | None
     report_count: int
     created_at: datetime
@@ -75,12 +98,20 @@ class AdoptionPage(Schema):
     results: list[AdoptionOut]
 
 
-class AdoptionFields(Schema):
+class AdoptionFields(InputSchema):
+    model_config = example(
+        {
+            "status": "completed",
+            "ended_on": "2026-03-31",
+            "adaptations": "Un magasin loué plutôt que construit.",
+        }
+    )
+
     team: str | None = Field(None, max_length=200)
     project_name: str | None = Field(None, max_length=200)
-    started_on: date | None = None
-    status: Adoption.Status | None = None
-    ended_on: date | None = None
+    started_on: Day | None = None
+    status: AdoptionStatus | None = None
+    ended_on: Day | None = None
     context: str | None = None
     adaptations: str | None = None
     abandon_reason: str | None = Field(None, description="Required when the status is abandoned")
@@ -89,9 +120,20 @@ class AdoptionFields(Schema):
 
 
 class AdoptionCreate(AdoptionFields):
-    practice: int = Field(description="The id of the published practice adopted")
+    model_config = example(
+        {
+            "practice": 12,
+            "organisation": "ate",
+            "started_on": "2025-09-01",
+            "status": "in_progress",
+            "team": "Équipe de Moundou",
+            "context": "Deux groupements de producteurs de sorgho.",
+        }
+    )
+
+    practice: Id = Field(description="The id of the published practice adopted")
     organisation: str = Field(description="Slug of your organisation that adopts it")
-    started_on: date
+    started_on: Day
     external_id: str = Field("", max_length=100)
 
 
@@ -99,8 +141,8 @@ class FeedbackOut(Schema):
     id: int
     url: str
     adoption: int
-    practice: PracticeRef
-    organisation: OrganisationRef
+    practice: AdoptionPracticeRef
+    organisation: AdoptionOrganisationRef
     reported_on: date
     effectiveness: int
     results: str
@@ -120,24 +162,43 @@ class FeedbackPage(Schema):
     results: list[FeedbackOut]
 
 
-class FeedbackCreate(Schema):
-    reported_on: date | None = Field(None, description="Today when left out")
-    effectiveness: int = Field(description="From 1 (did not work) to 5 (worked very well)")
+class FeedbackCreate(InputSchema):
+    model_config = example(
+        {
+            "reported_on": "2026-04-15",
+            "effectiveness": 4,
+            "would_recommend": True,
+            "results": "Les prix de vente ont augmenté d'un tiers.",
+            "difficulties": "Trouver un magasin au sec.",
+            "suggestions": "Dire dès le début qui garde la clé.",
+            "visibility": "network",
+        }
+    )
+
+    reported_on: Day | None = Field(None, description="Today when left out")
+    effectiveness: Number = Field(description="From 1 (did not work) to 5 (worked very well)")
     would_recommend: bool
     results: str = ""
     difficulties: str = ""
     suggestions: str = ""
-    visibility: FeedbackReport.Visibility = FeedbackReport.Visibility.NETWORK
-    status: Adoption.Status | None = Field(
+    visibility: FeedbackVisibility = FeedbackVisibility.NETWORK
+    status: AdoptionStatus | None = Field(
         None, description="The adoption's status now (it is updated)"
     )
     abandon_reason: str = ""
-    milestone_months: int | None = None
+    milestone_months: Number | None = None
 
 
-class AnswerIn(Schema):
+class FeedbackAnswerIn(InputSchema):
+    model_config = example(
+        {
+            "answer": "Merci ! Nous avons ajouté une étape sur la garde des clés.",
+            "addressed_in_version": 2,
+        }
+    )
+
     answer: str = ""
-    addressed_in_version: int | None = Field(
+    addressed_in_version: Number | None = Field(
         None, description="Number of the published version that addresses the feedback"
     )
 
@@ -157,7 +218,7 @@ class OutcomesOut(Schema):
 class IndicatorOut(Schema):
     id: int
     url: str
-    organisation: OrganisationRef
+    organisation: AdoptionOrganisationRef
     name: str
     description: str
     unit: str
@@ -173,27 +234,46 @@ class IndicatorOut(Schema):
     progress: float | None = Field(description="Percent of the way from baseline to target")
 
 
-class IndicatorFields(Schema):
+class IndicatorFields(InputSchema):
+    model_config = example({"target_value": "85", "target_date": "2028-06-30"})
+
     name: str | None = Field(None, max_length=200)
     description: str | None = None
     unit: str | None = Field(None, max_length=40)
-    value_type: Indicator.ValueType | None = None
-    direction: Indicator.Direction | None = None
+    value_type: IndicatorValueType | None = None
+    direction: IndicatorDirection | None = None
     baseline_value: Decimal | str | None = None
-    baseline_date: date | None = None
+    baseline_date: Day | None = None
     target_value: Decimal | str | None = None
-    target_date: date | None = None
-    adoptions: list[int] | None = Field(None, description="Ids of your organisation's adoptions")
+    target_date: Day | None = None
+    adoptions: list[Id] | None = Field(
+        None, max_length=1000, description="Ids of your organisation's adoptions"
+    )
 
 
 class IndicatorCreate(IndicatorFields):
+    model_config = example(
+        {
+            "organisation": "ate",
+            "name": "Ménages avec latrines",
+            "description": "Part des ménages du village qui ont des latrines.",
+            "unit": "%",
+            "value_type": "percentage",
+            "direction": "increase",
+            "baseline_value": "35",
+            "baseline_date": "2025-01-01",
+            "target_value": "80",
+            "target_date": "2027-12-31",
+        }
+    )
+
     organisation: str = Field(description="Slug of your organisation")
     name: str = Field(max_length=200)
     unit: str = Field(max_length=40)
     baseline_value: Decimal | str
-    baseline_date: date
+    baseline_date: Day
     target_value: Decimal | str
-    target_date: date
+    target_date: Day
     external_id: str = Field("", max_length=100)
 
 
@@ -213,8 +293,17 @@ class MeasurementPage(Schema):
     results: list[MeasurementOut]
 
 
-class MeasurementIn(Schema):
-    measured_on: date
+class MeasurementIn(InputSchema):
+    model_config = example(
+        {
+            "measured_on": "2026-06-30",
+            "value": "52,5 %",
+            "source": "Enquête ménages de juin",
+            "comment": "Après la campagne de sensibilisation.",
+        }
+    )
+
+    measured_on: Day
     value: Decimal | str = Field(
         description="A number, or text such as “1 250,5” or “75 %” in the indicator's unit"
     )
@@ -222,8 +311,10 @@ class MeasurementIn(Schema):
     comment: str = ""
 
 
-class MeasurementPatch(Schema):
-    measured_on: date | None = None
+class MeasurementPatch(InputSchema):
+    model_config = example({"value": "53", "comment": "Corrigé après vérification des fiches."})
+
+    measured_on: Day | None = None
     value: Decimal | str | None = None
     source: str | None = Field(None, max_length=200)
     comment: str | None = None
@@ -367,11 +458,11 @@ def _page(qs, limit: int, offset: int, serialise) -> dict:
 @adoptions_router.get("", response=AdoptionPage, summary="Adoptions you may see")
 def list_adoptions(
     request,
-    practice: int | None = None,
+    practice: Id | None = None,
     organisation: str = "",
     status: str = "",
     limit: int = Query(20, ge=1, le=100),
-    offset: int = Query(0, ge=0),
+    offset: Offset = 0,
 ):
     qs = rules.adoptions_visible_to(request.auth, _adoptions())
     if practice is not None:
@@ -386,7 +477,7 @@ def list_adoptions(
 @adoptions_router.get(
     "/{adoption_id}", response={200: AdoptionOut, 404: ErrorOut}, summary="Read an adoption"
 )
-def read_adoption(request, adoption_id: int):
+def read_adoption(request, adoption_id: Id):
     return _adoption(rules.adoption_for(request.auth, adoption_id, queryset=_adoptions()))
 
 
@@ -420,7 +511,7 @@ def create_adoption(request, payload: AdoptionCreate):
     response={200: AdoptionOut, **WRITE},
     summary="Change an adoption (status, dates…)",
 )
-def update_adoption(request, adoption_id: int, payload: AdoptionFields):
+def update_adoption(request, adoption_id: Id, payload: AdoptionFields):
     _logged_in(request)
     adoption = rules.adoption_for(request.auth, adoption_id)
     fields = payload.dict(exclude_unset=True)
@@ -434,7 +525,7 @@ def update_adoption(request, adoption_id: int, payload: AdoptionFields):
 @adoptions_router.delete(
     "/{adoption_id}", response={204: None, **WRITE}, summary="Remove an adoption without feedback"
 )
-def delete_adoption(request, adoption_id: int):
+def delete_adoption(request, adoption_id: Id):
     _logged_in(request)
     adoption = rules.adoption_for(request.auth, adoption_id)
     services.adoption_delete(adoption=adoption, by=request.auth)
@@ -446,7 +537,7 @@ def delete_adoption(request, adoption_id: int):
     response={200: list[FeedbackOut], 404: ErrorOut},
     summary="Feedback reports on an adoption",
 )
-def adoption_feedback(request, adoption_id: int):
+def adoption_feedback(request, adoption_id: Id):
     adoption = rules.adoption_for(request.auth, adoption_id)
     reports = rules.feedback_visible_to(request.auth, _feedback_qs()).filter(adoption=adoption)
     return [_feedback(r) for r in reports]
@@ -457,7 +548,7 @@ def adoption_feedback(request, adoption_id: int):
     response={201: FeedbackOut, **WRITE},
     summary="Report how an adoption of your organisation went",
 )
-def create_feedback(request, adoption_id: int, payload: FeedbackCreate):
+def create_feedback(request, adoption_id: Id, payload: FeedbackCreate):
     _logged_in(request)
     adoption = rules.adoption_for(request.auth, adoption_id)
     report = services.feedback_create(adoption=adoption, by=request.auth, **payload.dict())
@@ -471,7 +562,7 @@ def create_feedback(request, adoption_id: int, payload: FeedbackCreate):
     response={200: OutcomesOut, 404: ErrorOut},
     summary="Outcomes of a practice across adopters (figures only)",
 )
-def practice_outcomes(request, practice_id: int):
+def practice_outcomes(request, practice_id: Id):
     practice = rules.outcomes_practice_for(request.auth, practice_id, archived=False)
     outcomes = selectors.practice_outcomes(practice)
     evidence = selectors.maturity_evidence(practice)
@@ -501,10 +592,10 @@ def practice_outcomes(request, practice_id: int):
 @feedback_router.get("", response=FeedbackPage, summary="Feedback reports you may read")
 def list_feedback(
     request,
-    practice: int | None = None,
+    practice: Id | None = None,
     organisation: str = "",
     limit: int = Query(20, ge=1, le=100),
-    offset: int = Query(0, ge=0),
+    offset: Offset = 0,
 ):
     qs = rules.feedback_visible_to(request.auth, _feedback_qs())
     if practice is not None:
@@ -517,7 +608,7 @@ def list_feedback(
 @feedback_router.get(
     "/{report_id}", response={200: FeedbackOut, 404: ErrorOut}, summary="Read a feedback report"
 )
-def read_feedback(request, report_id: int):
+def read_feedback(request, report_id: Id):
     return _feedback(rules.feedback_for(request.auth, report_id, queryset=_feedback_qs()))
 
 
@@ -526,7 +617,7 @@ def read_feedback(request, report_id: int):
     response={200: FeedbackOut, **WRITE},
     summary="Answer a feedback report (the practice's authors)",
 )
-def answer_feedback(request, report_id: int, payload: AnswerIn):
+def answer_feedback(request, report_id: Id, payload: FeedbackAnswerIn):
     _logged_in(request)
     report = rules.feedback_for(request.auth, report_id)
     revision = None
@@ -556,7 +647,7 @@ def list_indicators(request, organisation: str = ""):
 @indicators_router.get(
     "/{indicator_id}", response={200: IndicatorOut, 404: ErrorOut}, summary="Read an indicator"
 )
-def read_indicator(request, indicator_id: int):
+def read_indicator(request, indicator_id: Id):
     return _indicator(rules.indicator_for(request.auth, indicator_id, queryset=_indicators()))
 
 
@@ -597,7 +688,7 @@ def create_indicator(request, payload: IndicatorCreate):
 @indicators_router.patch(
     "/{indicator_id}", response={200: IndicatorOut, **WRITE}, summary="Change an indicator"
 )
-def update_indicator(request, indicator_id: int, payload: IndicatorFields):
+def update_indicator(request, indicator_id: Id, payload: IndicatorFields):
     _logged_in(request)
     indicator = rules.indicator_for(request.auth, indicator_id)
     fields = payload.dict(exclude_unset=True)
@@ -614,12 +705,12 @@ def update_indicator(request, indicator_id: int, payload: IndicatorFields):
     response={200: list[MeasurementOut], 404: ErrorOut},
     summary="Measurements of an indicator, oldest first",
 )
-def indicator_measurements(request, indicator_id: int):
+def indicator_measurements(request, indicator_id: Id):
     indicator = rules.indicator_for(request.auth, indicator_id)
     return [_measurement(m) for m in indicator.measurements.order_by("measured_on")]
 
 
-def _own_indicator(request, indicator_id: int) -> Indicator:
+def _own_indicator(request, indicator_id: Id) -> Indicator:
     """The indicator to record a measurement on; a 404 that says why, for the scripts
     that send them."""
     try:
@@ -635,7 +726,7 @@ def _own_indicator(request, indicator_id: int) -> Indicator:
     response={201: MeasurementOut, **WRITE},
     summary="Record a measurement",
 )
-def create_measurement(request, indicator_id: int, payload: MeasurementIn):
+def create_measurement(request, indicator_id: Id, payload: MeasurementIn):
     _logged_in(request)
     indicator = _own_indicator(request, indicator_id)
     measurement = services.measurement_add(
@@ -651,9 +742,9 @@ def create_measurement(request, indicator_id: int, payload: MeasurementIn):
 def list_measurements(
     request,
     organisation: str = "",
-    indicator: int | None = None,
+    indicator: Id | None = None,
     limit: int = Query(100, ge=1, le=1000),
-    offset: int = Query(0, ge=0),
+    offset: Offset = 0,
 ):
     qs = rules.measurements_visible_to(request.auth)
     if organisation:
@@ -666,7 +757,7 @@ def list_measurements(
 @measurements_router.patch(
     "/{measurement_id}", response={200: MeasurementOut, **WRITE}, summary="Correct a measurement"
 )
-def update_measurement(request, measurement_id: int, payload: MeasurementPatch):
+def update_measurement(request, measurement_id: Id, payload: MeasurementPatch):
     _logged_in(request)
     measurement = rules.measurement_for(request.auth, measurement_id)
     updated = services.measurement_update(
@@ -678,7 +769,7 @@ def update_measurement(request, measurement_id: int, payload: MeasurementPatch):
 @measurements_router.delete(
     "/{measurement_id}", response={204: None, **WRITE}, summary="Delete a measurement"
 )
-def delete_measurement(request, measurement_id: int):
+def delete_measurement(request, measurement_id: Id):
     _logged_in(request)
     measurement = rules.measurement_for(request.auth, measurement_id)
     services.measurement_delete(measurement=measurement, by=request.auth)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404
@@ -13,7 +14,7 @@ from ninja.responses import Status
 from palabre import permissions
 from palabre.discussions import selectors, services
 from palabre.discussions.models import Answer, Mention, Space, Subscription, Thread
-from palabre.lib.api import ErrorOut, PageMeta
+from palabre.lib.api import ErrorOut, Id, InputSchema, Offset, PageMeta, example, named_choices
 from palabre.lib.errors import ServiceError
 from palabre.lib.text import markdown_to_html
 from palabre.permissions import discussions as rules
@@ -22,13 +23,22 @@ from palabre.themes.models import Theme
 
 router = Router(tags=["discussions"])
 
+# Each app's choices under a name of their own in the OpenAPI document; for mypy,
+# the model's choices (the same values).
+if TYPE_CHECKING:
+    ThreadKind = Thread.Kind
+    FollowedKind = Subscription.Kind
+else:
+    ThreadKind = named_choices("ThreadKind", Thread.Kind)
+    FollowedKind = named_choices("FollowedKind", Subscription.Kind)
 
-class PersonRef(Schema):
+
+class DiscussionPersonRef(Schema):
     id: int
     name: str
 
 
-class SpaceRef(Schema):
+class DiscussionSpaceRef(Schema):
     kind: str
     practice: int | None
     theme: str | None = Field(description="Theme slug")
@@ -41,8 +51,8 @@ class ThreadSummary(Schema):
     kind: str
     title: str
     language: str
-    space: SpaceRef
-    author: PersonRef | None
+    space: DiscussionSpaceRef
+    author: DiscussionPersonRef | None
     answer_count: int
     accepted_answer: int | None
     hidden: bool
@@ -53,7 +63,7 @@ class ThreadSummary(Schema):
 class AnswerOut(Schema):
     id: int
     url: str
-    author: PersonRef | None
+    author: DiscussionPersonRef | None
     body: str = Field(description="Markdown as typed (empty when hidden from you)")
     html: str = Field(description="Sanitised HTML")
     quoted: int | None
@@ -78,10 +88,21 @@ class ThreadPage(Schema):
     results: list[ThreadSummary]
 
 
-class ThreadIn(Schema):
-    practice: int | None = Field(None, description="Ask on this practice…")
+class ThreadIn(InputSchema):
+    model_config = example(
+        {
+            "theme": "epargne-microfinance",
+            "kind": "question",
+            "title": "Comment fixer le prix du stockage ?",
+            "body": "Nous hésitons entre un prix au sac et un pourcentage de la vente.",
+            "language": "fr",
+            "submission_key": "2030-03-12-prix-du-stockage",
+        }
+    )
+
+    practice: Id | None = Field(None, description="Ask on this practice…")
     theme: str | None = Field(None, description="…or in this theme's space (slug)")
-    kind: Thread.Kind = Thread.Kind.QUESTION
+    kind: ThreadKind = ThreadKind.QUESTION
     title: str = Field(max_length=200)
     body: str
     language: str = Field("", pattern="^(fr|en|)$")
@@ -90,24 +111,44 @@ class ThreadIn(Schema):
     )
 
 
-class ThreadEditIn(Schema):
+class ThreadEditIn(InputSchema):
+    model_config = example(
+        {
+            "title": "Comment fixer le prix du stockage au magasin ?",
+            "body": "Nous hésitons entre un prix au sac et un pourcentage de la vente.",
+        }
+    )
+
     title: str = Field(max_length=200)
     body: str
 
 
-class AnswerIn(Schema):
+class DiscussionAnswerIn(InputSchema):
+    model_config = example(
+        {
+            "body": "Chez nous, 500 F le sac pour toute la saison : simple à expliquer.",
+            "submission_key": "2030-03-12-reponse-prix",
+        }
+    )
+
     body: str
-    quoted: int | None = Field(None, description="The id of an answer of this thread")
+    quoted: Id | None = Field(None, description="The id of an answer of this thread")
     submission_key: str = Field(
         "", max_length=64, description="Any unique string: sending it again keeps one answer"
     )
 
 
-class AnswerEditIn(Schema):
+class DiscussionAnswerEditIn(InputSchema):
+    model_config = example(
+        {"body": "Chez nous, 500 F CFA le sac pour toute la saison : simple à expliquer."}
+    )
+
     body: str
 
 
-class HideIn(Schema):
+class DiscussionHideIn(InputSchema):
+    model_config = example({"reason": "Message publicitaire sans rapport avec la question."})
+
     reason: str = Field(max_length=300)
 
 
@@ -170,7 +211,7 @@ def _answer(a: Answer, user, thread: Thread) -> dict:
     }
 
 
-def _thread_for(request, thread_id: int) -> Thread:
+def _thread_for(request, thread_id: Id) -> Thread:
     return rules.thread_for(
         request.auth,
         thread_id,
@@ -178,7 +219,7 @@ def _thread_for(request, thread_id: int) -> Thread:
     )
 
 
-def _answer_for(request, answer_id: int) -> Answer:
+def _answer_for(request, answer_id: Id) -> Answer:
     return rules.answer_for(
         request.auth,
         answer_id,
@@ -214,12 +255,12 @@ def _member(request):
 @router.get("/threads", response=ThreadPage, summary="Threads you may read, latest activity first")
 def list_threads(
     request,
-    practice: int | None = None,
+    practice: Id | None = None,
     theme: str = "",
     kind: str = Query("", pattern="^(question|discussion|)$"),
     unanswered: bool = False,
     limit: int = Query(20, ge=1, le=100),
-    offset: int = Query(0, ge=0),
+    offset: Offset = 0,
 ):
     qs = selectors.thread_list(user=request.auth, kind=kind, unanswered=unanswered)
     if practice is not None:
@@ -256,7 +297,7 @@ def create_thread(request, payload: ThreadIn):
     else:
         subject = get_object_or_404(Theme, slug=payload.theme)
     thread = services.thread_create(
-        space=services.space_for(subject),
+        space=services.space_for(subject, create=False),  # made only if the thread may be
         by=request.auth,
         kind=payload.kind,
         title=payload.title,
@@ -270,7 +311,7 @@ def create_thread(request, payload: ThreadIn):
 @router.get(
     "/threads/{thread_id}", response={200: ThreadOut, 404: ErrorOut}, summary="Read a thread"
 )
-def read_thread(request, thread_id: int):
+def read_thread(request, thread_id: Id):
     return _full(request, _thread_for(request, thread_id))
 
 
@@ -280,7 +321,7 @@ WRITE = {200: ThreadOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: Error
 @router.patch(
     "/threads/{thread_id}", response=WRITE, summary="Edit your thread (within the editing window)"
 )
-def edit_thread(request, thread_id: int, payload: ThreadEditIn):
+def edit_thread(request, thread_id: Id, payload: ThreadEditIn):
     if (refused := _member(request)) is not None:
         return refused
     thread = services.thread_edit(
@@ -293,7 +334,7 @@ def edit_thread(request, thread_id: int, payload: ThreadEditIn):
 
 
 @router.post("/threads/{thread_id}/hide", response=WRITE, summary="Hide a thread, with a reason")
-def hide_thread(request, thread_id: int, payload: HideIn):
+def hide_thread(request, thread_id: Id, payload: DiscussionHideIn):
     if (refused := _member(request)) is not None:
         return refused
     thread = services.post_hide(
@@ -303,7 +344,7 @@ def hide_thread(request, thread_id: int, payload: HideIn):
 
 
 @router.post("/threads/{thread_id}/unhide", response=WRITE, summary="Show a hidden thread again")
-def unhide_thread(request, thread_id: int):
+def unhide_thread(request, thread_id: Id):
     if (refused := _member(request)) is not None:
         return refused
     thread = services.post_unhide(post=_thread_for(request, thread_id), by=request.auth)
@@ -323,7 +364,7 @@ def unhide_thread(request, thread_id: int):
     },
     summary="Answer in a thread",
 )
-def create_answer(request, thread_id: int, payload: AnswerIn):
+def create_answer(request, thread_id: Id, payload: DiscussionAnswerIn):
     if (refused := _member(request)) is not None:
         return refused
     thread = _thread_for(request, thread_id)
@@ -346,7 +387,7 @@ def create_answer(request, thread_id: int, payload: AnswerIn):
 @router.delete(
     "/threads/{thread_id}/accepted", response=WRITE, summary="Unmark the accepted answer"
 )
-def unaccept(request, thread_id: int):
+def unaccept(request, thread_id: Id):
     if (refused := _member(request)) is not None:
         return refused
     thread = services.answer_unaccept(thread=_thread_for(request, thread_id), by=request.auth)
@@ -379,7 +420,7 @@ def _answer_out(request, answer: Answer) -> dict:
     response=ANSWER_WRITE,
     summary="Edit your answer (within the editing window)",
 )
-def edit_answer(request, answer_id: int, payload: AnswerEditIn):
+def edit_answer(request, answer_id: Id, payload: DiscussionAnswerEditIn):
     if (refused := _member(request)) is not None:
         return refused
     answer = services.answer_edit(
@@ -393,7 +434,7 @@ def edit_answer(request, answer_id: int, payload: AnswerEditIn):
     response=ANSWER_WRITE,
     summary="Mark the answer that helped (asker or facilitator)",
 )
-def accept_answer(request, answer_id: int):
+def accept_answer(request, answer_id: Id):
     if (refused := _member(request)) is not None:
         return refused
     answer = _answer_for(request, answer_id)
@@ -402,7 +443,7 @@ def accept_answer(request, answer_id: int):
 
 
 @router.put("/answers/{answer_id}/useful", response=ANSWER_WRITE, summary="Mark an answer useful")
-def mark_useful(request, answer_id: int):
+def mark_useful(request, answer_id: Id):
     if (refused := _member(request)) is not None:
         return refused
     answer = _answer_for(request, answer_id)
@@ -413,7 +454,7 @@ def mark_useful(request, answer_id: int):
 @router.delete(
     "/answers/{answer_id}/useful", response=ANSWER_WRITE, summary="Take back your useful mark"
 )
-def unmark_useful(request, answer_id: int):
+def unmark_useful(request, answer_id: Id):
     if (refused := _member(request)) is not None:
         return refused
     answer = _answer_for(request, answer_id)
@@ -424,7 +465,7 @@ def unmark_useful(request, answer_id: int):
 @router.post(
     "/answers/{answer_id}/hide", response=ANSWER_WRITE, summary="Hide an answer, with a reason"
 )
-def hide_answer(request, answer_id: int, payload: HideIn):
+def hide_answer(request, answer_id: Id, payload: DiscussionHideIn):
     if (refused := _member(request)) is not None:
         return refused
     answer = services.post_hide(
@@ -436,7 +477,7 @@ def hide_answer(request, answer_id: int, payload: HideIn):
 @router.post(
     "/answers/{answer_id}/unhide", response=ANSWER_WRITE, summary="Show a hidden answer again"
 )
-def unhide_answer(request, answer_id: int):
+def unhide_answer(request, answer_id: Id):
     if (refused := _member(request)) is not None:
         return refused
     answer = services.post_unhide(post=_answer_for(request, answer_id), by=request.auth)
@@ -462,7 +503,7 @@ def list_subscriptions(request):
     ]
 
 
-def _follow(request, kind: str, target_id: int, follow: bool):
+def _follow(request, kind: str, target_id: Id, follow: bool):
     if (refused := _member(request)) is not None:
         return refused
     target = rules.followable_for(request.auth, kind, target_id)
@@ -477,12 +518,12 @@ FOLLOW = {200: FollowOut, 401: ErrorOut, 404: ErrorOut, 409: ErrorOut}
     response=FOLLOW,
     summary="Follow a practice, theme, thread or organisation",
 )
-def follow(request, kind: Subscription.Kind, target_id: int):
+def follow(request, kind: FollowedKind, target_id: Id):
     return _follow(request, str(kind), target_id, True)
 
 
 @router.delete("/subscriptions/{kind}/{target_id}", response=FOLLOW, summary="Stop following")
-def unfollow(request, kind: Subscription.Kind, target_id: int):
+def unfollow(request, kind: FollowedKind, target_id: Id):
     return _follow(request, str(kind), target_id, False)
 
 

@@ -153,19 +153,24 @@ def _record_mentions(thread: Thread, answer: Answer | None, body: str) -> list[A
 # Spaces ----------------------------------------------------------------------
 
 
-def space_for(subject: Any) -> Space:
-    """The discussion space of a theme, practice or workshop, made on first use."""
+def space_for(subject: Any, *, create: bool = True) -> Space:
+    """The discussion space of a theme, practice or workshop, made on first use.
+
+    With ``create=False`` a space not made yet comes back unsaved: ``thread_create``
+    saves it once the rule allows the thread, so a refused question writes nothing.
+    """
 
     if isinstance(subject, Theme):
-        space, _created = Space.objects.get_or_create(kind=Space.Kind.THEME, theme=subject)
+        fields = {"kind": Space.Kind.THEME, "theme": subject}
     elif isinstance(subject, Practice):
-        space, _created = Space.objects.get_or_create(kind=Space.Kind.PRACTICE, practice=subject)
+        fields = {"kind": Space.Kind.PRACTICE, "practice": subject}
     elif isinstance(subject, Workshop):
-        space, _created = Space.objects.get_or_create(
-            kind=Space.Kind.WORKSHOP, object_id=subject.pk
-        )
+        fields = {"kind": Space.Kind.WORKSHOP, "object_id": subject.pk}
     else:
         raise ServiceError(_("Discussions are about a practice, a theme or a workshop."))
+    if not create:
+        return Space.objects.filter(**fields).first() or Space(**fields)
+    space, _created = Space.objects.get_or_create(**fields)
     return space
 
 
@@ -208,6 +213,10 @@ def thread_create(
     title, body = _clean_title(title), _clean_body(body)
     languages = dict(settings.LANGUAGES)
     language = language if language in languages else (by.language or settings.LANGUAGE_CODE)
+    if space.pk is None:  # allowed: the space is made now (see space_for)
+        space, _created = Space.objects.get_or_create(
+            kind=space.kind, theme=space.theme, practice=space.practice, object_id=space.object_id
+        )
     Space.objects.select_for_update().filter(pk=space.pk).first()  # one writer per space
     existing = _duplicate_thread(space=space, by=by, title=title, body=body, key=submission_key)
     if existing is not None:

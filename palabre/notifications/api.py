@@ -11,7 +11,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
 from palabre import permissions
-from palabre.lib.api import ErrorOut
+from palabre.lib.api import ErrorOut, Id, InputSchema, Offset, example
 from palabre.notifications import selectors, services
 from palabre.notifications.kinds import Delivery
 from palabre.notifications.models import Notification
@@ -47,8 +47,10 @@ class UnreadOut(Schema):
     unread: int
 
 
-class MarkReadIn(Schema):
-    ids: list[int] | None = Field(None, description="Leave out to mark all as read")
+class MarkReadIn(InputSchema):
+    model_config = example({"ids": [101, 102]})
+
+    ids: list[Id] | None = Field(None, max_length=1000, description="Leave out to mark all as read")
 
 
 class MarkedOut(Schema):
@@ -62,7 +64,11 @@ class PreferenceOut(Schema):
     delivery: Delivery
 
 
-class PreferencesIn(Schema):
+class PreferencesIn(InputSchema):
+    model_config = example(
+        {"choices": {"practice.changes_requested": "immediate", "practice.published": "daily"}}
+    )
+
     choices: dict[str, Delivery] = Field(description="Kind → immediate, daily or never")
 
 
@@ -94,7 +100,7 @@ def list_notifications(
     request,
     unread: bool = False,
     limit: int = Query(30, ge=1, le=100),
-    offset: int = Query(0, ge=0),
+    offset: Offset = 0,
 ):
     if (refused := _member(request)) is not None:
         return refused
@@ -130,7 +136,7 @@ def mark_read(request, payload: MarkReadIn):
     response={200: NotificationOut, 401: ErrorOut, 404: ErrorOut},
     summary="Mark one as read",
 )
-def mark_one_read(request, notification_id: int):
+def mark_one_read(request, notification_id: Id):
     if (refused := _member(request)) is not None:
         return refused
     notification = get_object_or_404(Notification, pk=notification_id, recipient=request.auth)

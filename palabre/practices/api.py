@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.db.models import Prefetch
@@ -11,7 +12,18 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
-from palabre.lib.api import ErrorOut, PageMeta
+from palabre.lib.api import (
+    MAX_INT,
+    Day,
+    ErrorOut,
+    Id,
+    InputSchema,
+    Number,
+    Offset,
+    PageMeta,
+    example,
+    named_choices,
+)
 from palabre.lib.errors import ServiceError
 from palabre.organisations.models import Organisation
 from palabre.permissions import practices as rules
@@ -23,18 +35,25 @@ from palabre.themes.models import Tag, Theme
 
 router = Router(tags=["practices"])
 
+# Each app's choices under a name of their own in the OpenAPI document; for mypy,
+# the model's choices (the same values).
+if TYPE_CHECKING:
+    PracticeKind = Practice.Kind
+else:
+    PracticeKind = named_choices("PracticeKind", Practice.Kind)
 
-class OrganisationRef(Schema):
+
+class PracticeOrganisationRef(Schema):
     slug: str
     name: str
 
 
-class PersonRef(Schema):
+class PracticePersonRef(Schema):
     id: int
     name: str
 
 
-class StepIO(Schema):
+class StepIO(InputSchema):
     title: str = Field(max_length=200)
     description: str = ""
     what_made_it_work: str = ""
@@ -49,7 +68,7 @@ class PracticeSummary(Schema):
     status: str
     visibility: str
     summary: str
-    lead_organisation: OrganisationRef
+    lead_organisation: PracticeOrganisationRef
     themes: list[str]
     country: str
     region: str
@@ -80,8 +99,8 @@ class PracticeOut(PracticeSummary):
     period_start: date | None
     period_end: date | None
     project_name: str
-    partners: list[OrganisationRef]
-    authors: list[PersonRef]
+    partners: list[PracticeOrganisationRef]
+    authors: list[PracticePersonRef]
     tags: list[str]
     translation_of: int | None
     review_by: date | None
@@ -99,6 +118,10 @@ class PracticePage(Schema):
     facets: dict[str, list[FacetCount]]
     sort: str
     suggestion: str | None = None
+    # The query whose results these are, when the words typed found (almost) nothing.
+    corrected: str | None = None
+    # No practice has every word: these are the practices with the most of them.
+    partial: bool = False
 
 
 TEXT = (
@@ -108,15 +131,15 @@ TEXT = (
 )  # fmt: skip
 
 
-class PracticeFields(Schema):
-    kind: Practice.Kind | None = None
+class PracticeFields(InputSchema):
+    kind: PracticeKind | None = None
     language: str | None = Field(None, pattern="^(fr|en)$")
     summary: str | None = None
     context: str | None = None
     objectives: str | None = None
     beneficiaries: str | None = None
-    beneficiaries_women: int | None = Field(None, ge=0)
-    beneficiaries_men: int | None = Field(None, ge=0)
+    beneficiaries_women: int | None = Field(None, ge=0, le=MAX_INT)
+    beneficiaries_men: int | None = Field(None, ge=0, le=MAX_INT)
     stakeholders: str | None = None
     approach: str | None = None
     steps: list[StepIO] | None = None
@@ -129,8 +152,8 @@ class PracticeFields(Schema):
     lessons: str | None = None
     sustainability: str | None = None
     replication: str | None = None
-    period_start: date | None = None
-    period_end: date | None = None
+    period_start: Day | None = None
+    period_end: Day | None = None
     country: str | None = Field(None, pattern="^[A-Z]{2}$")
     region: str | None = Field(None, max_length=100)
     project_name: str | None = Field(None, max_length=200)
@@ -141,17 +164,52 @@ class PracticeFields(Schema):
 
 
 class PracticeCreate(PracticeFields):
+    model_config = example(
+        {
+            "title": "Le warrantage à Ngaoundéré",
+            "lead_organisation": "adb",
+            "kind": "good_practice",
+            "language": "fr",
+            "summary": "Les producteurs stockent leur maïs après la récolte et obtiennent un crédit gagé sur le stock.",
+            "themes": ["epargne-microfinance"],
+            "tags": ["warrantage"],
+            "country": "CM",
+            "region": "Adamaoua",
+            "visibility": "network",
+        }
+    )
+
     title: str = Field(min_length=3, max_length=200)
     lead_organisation: str = Field(description="Slug of the lead organisation")
     external_id: str = Field("", max_length=100)
 
 
 class PracticeUpdate(PracticeFields):
-    version: int = Field(description="The version you started from; a newer one answers 409")
+    model_config = example(
+        {
+            "version": 1,
+            "summary": "Les producteurs stockent leur maïs et le vendent quand les prix remontent.",
+            "steps": [
+                {
+                    "title": "Construire le magasin sur une butte",
+                    "what_made_it_work": "Chaque famille a donné une journée de travail.",
+                }
+            ],
+        }
+    )
+
+    version: Number = Field(description="The version you started from; a newer one answers 409")
     title: str | None = Field(None, min_length=3, max_length=200)
 
 
-class ReviewIn(Schema):
+class ReviewIn(InputSchema):
+    model_config = example(
+        {
+            "message": "Merci ! Deux précisions avant de publier.",
+            "comments": {"results": "Combien de ménages en ont profité ?"},
+        }
+    )
+
     message: str = ""
     comments: dict[str, str] = Field(default_factory=dict, description="Section slug → comment")
 
@@ -190,8 +248,20 @@ def _full(p: Practice) -> dict:
     return data
 
 
-def _openable(request, practice_id: int) -> Practice:
+def _openable(request, practice_id: Id) -> Practice:
     return rules.practice_for(request.auth, practice_id)
+
+
+KEPT_WHEN_NULL = (
+    "kind",
+    "language",
+    "visibility",
+    "country",
+    "themes",
+    "partners",
+    "tags",
+    "steps",
+)
 
 
 def _resolve(payload: PracticeFields) -> dict:
@@ -199,6 +269,10 @@ def _resolve(payload: PracticeFields) -> dict:
     data = payload.dict(exclude_unset=True)
     for name in ("version", "external_id"):
         data.pop(name, None)
+    # null for what a practice always has (a kind, its themes…) leaves it as it is.
+    for name in KEPT_WHEN_NULL:
+        if name in data and data[name] is None:
+            del data[name]
     if data.get("themes") is not None:
         slugs = set(data["themes"])
         themes = list(Theme.objects.filter(slug__in=slugs))
@@ -252,7 +326,8 @@ def list_practices(
     language: str = "",
     sort: str = Query("", description="relevance (default with q), date, adopted"),
     limit: int = Query(20, ge=1, le=100),
-    offset: int = Query(0, ge=0),
+    offset: Offset = 0,
+    exact: bool = Query(False, description="Search the words as typed, never corrected"),
 ):
     filters = clean_filters(
         {
@@ -263,7 +338,14 @@ def list_practices(
     )  # fmt: skip
     parsed = parse(q)
     sort = _sort(sort, parsed)
-    found = _find(user=request.auth, parsed=parsed, filters=filters, sort=sort, with_facets=True)
+    found = _find(
+        user=request.auth,
+        parsed=parsed,
+        filters=filters,
+        sort=sort,
+        with_facets=True,
+        exact=exact,
+    )
     results = FoundResults(found, user=request.auth, parsed=parsed, filters=filters, sort=sort)
     count = found.total
     page = results[offset : offset + limit]
@@ -277,11 +359,13 @@ def list_practices(
         "facets": facets,
         "sort": sort,
         "suggestion": found.suggestion,
+        "corrected": found.corrected,
+        "partial": found.partial,
     }
 
 
 @router.get("/{practice_id}", response={200: PracticeOut, 404: ErrorOut}, summary="Read a practice")
-def read_practice(request, practice_id: int):
+def read_practice(request, practice_id: Id):
     practice = _openable(request, practice_id)
     return _full(_prefetched(Practice.objects.filter(pk=practice.pk)).get())
 
@@ -315,7 +399,7 @@ def create_practice(request, payload: PracticeCreate):
     response={200: PracticeOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
     summary="Update a draft (send the version you started from)",
 )
-def update_practice(request, practice_id: int, payload: PracticeUpdate):
+def update_practice(request, practice_id: Id, payload: PracticeUpdate):
     practice = rules.practice_editable_for(request.auth, practice_id)
     data = _resolve(payload)
     steps = data.pop("steps", None)
@@ -329,7 +413,7 @@ def update_practice(request, practice_id: int, payload: PracticeUpdate):
     return _full(_prefetched(Practice.objects.filter(pk=practice.pk)).get())
 
 
-def _transition(request, practice_id: int, action, **kwargs):
+def _transition(request, practice_id: Id, action, **kwargs):
     practice = _openable(request, practice_id)
     result = action(practice=practice, by=request.auth, **kwargs)
     return _full(_prefetched(Practice.objects.filter(pk=result.pk)).get())
@@ -345,7 +429,7 @@ TRANSITION_RESPONSES = {
 
 
 @router.post("/{practice_id}/submit", response=TRANSITION_RESPONSES, summary="Submit for review")
-def submit_practice(request, practice_id: int):
+def submit_practice(request, practice_id: Id):
     return _transition(request, practice_id, services.practice_submit)
 
 
@@ -354,7 +438,7 @@ def submit_practice(request, practice_id: int):
     response=TRANSITION_RESPONSES,
     summary="Request changes (facilitators)",
 )
-def request_changes(request, practice_id: int, payload: ReviewIn):
+def request_changes(request, practice_id: Id, payload: ReviewIn):
     return _transition(
         request,
         practice_id,
@@ -368,7 +452,7 @@ def request_changes(request, practice_id: int, payload: ReviewIn):
     "/{practice_id}/publish", response=TRANSITION_RESPONSES, summary="Publish (facilitators)"
 )
 def publish_practice(
-    request, practice_id: int, note: str = Query("", max_length=300, description="What changed")
+    request, practice_id: Id, note: str = Query("", max_length=300, description="What changed")
 ):
     return _transition(request, practice_id, services.practice_publish, note=note)
 

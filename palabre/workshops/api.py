@@ -7,6 +7,7 @@ time zone (an offset-less time is read in that time zone).
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.http import Http404
@@ -14,7 +15,19 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
-from palabre.lib.api import ErrorOut, PageMeta
+from palabre.lib.api import (
+    MAX_INT,
+    DateTime,
+    Day,
+    ErrorOut,
+    Id,
+    InputSchema,
+    Number,
+    Offset,
+    PageMeta,
+    example,
+    named_choices,
+)
 from palabre.lib.errors import ServiceError
 from palabre.organisations.models import Organisation
 from palabre.permissions import is_member
@@ -35,6 +48,17 @@ from palabre.workshops.models import (
 User = get_user_model()
 router = Router(tags=["workshops"])
 tools_router = Router(tags=["workshops"])
+
+# Each app's choices under a name of their own in the OpenAPI document; for mypy,
+# the model's choices (the same values).
+if TYPE_CHECKING:
+    SessionKind = Session.Kind
+    RegistrationRole = Registration.Role
+    ActionStatus = CollectiveAction.Status
+else:
+    SessionKind = named_choices("SessionKind", Session.Kind)
+    RegistrationRole = named_choices("RegistrationRole", Registration.Role)
+    ActionStatus = named_choices("ActionStatus", CollectiveAction.Status)
 
 ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}
 
@@ -82,33 +106,52 @@ class WorkshopPage(Schema):
     results: list[WorkshopOut]
 
 
-class WorkshopFields(Schema):
+class WorkshopFields(InputSchema):
     objectives: str | None = None
     description: str | None = None
-    start_date: date | None = None
-    end_date: date | None = None
+    start_date: Day | None = None
+    end_date: Day | None = None
     time_zone: str | None = Field(None, max_length=64)
     venue: str | None = Field(None, max_length=200)
     city: str | None = Field(None, max_length=100)
     country: str | None = Field(None, pattern="^[A-Z]{2}$")
     online_url: str | None = Field(None, max_length=200)
     organisers: list[str] | None = Field(None, description="Organisation slugs")
-    capacity: int | None = Field(None, ge=1)
-    waiting_list_size: int | None = Field(None, ge=0)
-    registration_closes_on: date | None = None
+    capacity: int | None = Field(None, ge=1, le=MAX_INT)
+    waiting_list_size: int | None = Field(None, ge=0, le=MAX_INT)
+    registration_closes_on: Day | None = None
     languages: list[str] | None = None
     visibility: str | None = Field(None, pattern="^(organisation|network|public)$")
 
 
 class WorkshopCreate(WorkshopFields):
+    model_config = example(
+        {
+            "title": "Atelier d'échanges de Bafut",
+            "objectives": "Partager nos expériences d'épargne et de warrantage",
+            "start_date": "2030-03-12",
+            "end_date": "2030-03-13",
+            "time_zone": "Africa/Douala",
+            "venue": "Salle paroissiale",
+            "city": "Bafut",
+            "country": "CM",
+            "organisers": ["adb"],
+            "capacity": 40,
+            "languages": ["fr", "en"],
+            "visibility": "network",
+        }
+    )
+
     title: str = Field(min_length=3, max_length=200)
     objectives: str = Field(min_length=1)
-    start_date: date
-    end_date: date
+    start_date: Day
+    end_date: Day
     organisers: list[str] = Field(min_length=1, description="Organisation slugs")
 
 
 class WorkshopUpdate(WorkshopFields):
+    model_config = example({"venue": "Maison des jeunes", "capacity": 50})
+
     title: str | None = Field(None, min_length=3, max_length=200)
 
 
@@ -130,27 +173,40 @@ class SessionOut(Schema):
     members: list[WorkshopPerson] = Field(description="Group members, shown to members only")
 
 
-class SessionFields(Schema):
-    kind: Session.Kind | None = None
+class SessionFields(InputSchema):
+    model_config = example({"title": "Carrefour : stocker sans rien perdre", "room": "Salle C"})
+
+    kind: SessionKind | None = None
     title: str | None = Field(None, min_length=1, max_length=200)
     description: str | None = None
-    starts_at: datetime | None = None
-    ends_at: datetime | None = None
+    starts_at: DateTime | None = None
+    ends_at: DateTime | None = None
     room: str | None = Field(None, max_length=100)
     theme: str | None = Field(None, description="Theme slug")
     tool: str | None = Field(None, description="Facilitation tool slug")
-    facilitator: int | None = None
-    presenter: int | None = None
-    presented_practice: int | None = None
-    rapporteur: int | None = None
-    members: list[int] | None = None
+    facilitator: Id | None = None
+    presenter: Id | None = None
+    presented_practice: Id | None = None
+    rapporteur: Id | None = None
+    members: list[Id] | None = Field(None, max_length=1000)
 
 
 class SessionCreate(SessionFields):
-    kind: Session.Kind = Session.Kind.PLENARY
+    model_config = example(
+        {
+            "kind": "group_work",
+            "title": "Carrefour : stocker sans perdre",
+            "starts_at": "2030-03-12T14:00:00",
+            "ends_at": "2030-03-12T16:00:00",
+            "room": "Salle B",
+            "tool": "world-cafe",
+        }
+    )
+
+    kind: SessionKind = SessionKind.PLENARY
     title: str = Field(min_length=1, max_length=200)
-    starts_at: datetime
-    ends_at: datetime
+    starts_at: DateTime
+    ends_at: DateTime
 
 
 class RegistrationOut(Schema):
@@ -163,11 +219,19 @@ class RegistrationOut(Schema):
     created_at: datetime | None
 
 
-class RegistrationCreate(Schema):
-    person: int | None = Field(None, description="Someone else (org admins, facilitators)")
-    role: Registration.Role = Registration.Role.PARTICIPANT
+class RegistrationCreate(InputSchema):
+    model_config = example(
+        {
+            "role": "participant",
+            "organisation": "adb",
+            "notes": "Je viendrai avec deux membres du groupement.",
+        }
+    )
+
+    person: Id | None = Field(None, description="Someone else (org admins, facilitators)")
+    role: RegistrationRole = RegistrationRole.PARTICIPANT
     organisation: str | None = Field(None, description="Organisation slug")
-    practice: int | None = None
+    practice: Id | None = None
     new_practice_title: str = Field("", max_length=200)
     first_choice: str | None = Field(None, description="Theme slug")
     second_choice: str | None = Field(None, description="Theme slug")
@@ -188,8 +252,18 @@ class RestitutionOut(Schema):
     updated_at: datetime
 
 
-class RestitutionIn(Schema):
-    version: int | None = Field(None, description="The version you started from; newer is 409")
+class RestitutionIn(InputSchema):
+    model_config = example(
+        {
+            "key_learnings": "Un magasin surélevé évite les pertes.",
+            "successes": "Trois groupements ont déjà essayé.",
+            "shortcomings": "Le coût du magasin reste élevé.",
+            "recommendations": "Chercher un crédit pour la construction.",
+            "final": False,
+        }
+    )
+
+    version: Number | None = Field(None, description="The version you started from; newer is 409")
     key_learnings: str | None = None
     successes: str | None = None
     shortcomings: str | None = None
@@ -211,31 +285,57 @@ class ActionOut(Schema):
     notes: list[str]
 
 
-class ActionCreate(Schema):
+class ActionCreate(InputSchema):
+    model_config = example(
+        {
+            "title": "Partager le modèle de contrat de warrantage",
+            "description": "En français et en anglais.",
+            "owner_organisation": "adb",
+            "due_date": "2030-06-30",
+            "status": "planned",
+        }
+    )
+
     title: str = Field(min_length=1, max_length=300)
     description: str = ""
     owner_organisation: str | None = Field(None, description="Organisation slug")
-    owner_person: int | None = None
-    due_date: date
-    session: int | None = None
-    status: CollectiveAction.Status = CollectiveAction.Status.PLANNED
+    owner_person: Id | None = None
+    due_date: Day
+    session: Id | None = None
+    status: ActionStatus = ActionStatus.PLANNED
 
 
-class ActionUpdateIn(Schema):
-    status: CollectiveAction.Status | None = None
+class ActionUpdateIn(InputSchema):
+    model_config = example({"status": "in_progress", "note": "Le modèle est traduit en anglais."})
+
+    status: ActionStatus | None = None
     note: str = Field("", max_length=4000)
     title: str | None = Field(None, min_length=1, max_length=300)
     description: str | None = None
     owner_organisation: str | None = None
-    owner_person: int | None = None
-    due_date: date | None = None
+    owner_person: Id | None = None
+    due_date: Day | None = None
 
 
-class EvaluationIn(Schema):
+class EvaluationIn(InputSchema):
+    model_config = example(
+        {
+            "overall": 4,
+            "most_useful": "Les visites de magasins.",
+            "to_improve": "Plus de temps pour les carrefours.",
+            "sessions": {"12": 5},
+        }
+    )
+
     overall: int = Field(ge=1, le=5)
     most_useful: str = Field("", max_length=4000)
     to_improve: str = Field("", max_length=4000)
-    sessions: dict[int, int] = Field(default_factory=dict, description="Session id → 1 to 5")
+    sessions: dict[Id, Number] = Field(
+        default_factory=dict,
+        max_length=1000,
+        description="Session id → 1 to 5",
+        json_schema_extra={"propertyNames": {"pattern": "^[1-9][0-9]{0,17}$"}},
+    )
 
 
 class EvaluationOut(Schema):
@@ -390,7 +490,7 @@ def list_workshops(
     request,
     when: str = Query("upcoming", pattern="^(upcoming|past)$"),
     limit: int = Query(20, ge=1, le=100),
-    offset: int = Query(0, ge=0),
+    offset: Offset = 0,
 ):
     qs = selectors.workshop_list(user=request.auth, when=when)
     count = qs.count()
@@ -401,7 +501,7 @@ def list_workshops(
 
 
 @router.get("/{workshop_id}", response={200: WorkshopOut, 404: ErrorOut}, summary="A workshop")
-def read_workshop(request, workshop_id: int):
+def read_workshop(request, workshop_id: Id):
     return _workshop(request, rules.workshop_for(request.auth, workshop_id))
 
 
@@ -427,7 +527,7 @@ def create_workshop(request, payload: WorkshopCreate):
 
 
 @router.patch("/{workshop_id}", response={200: WorkshopOut, **ERRORS}, summary="Change a workshop")
-def update_workshop(request, workshop_id: int, payload: WorkshopUpdate):
+def update_workshop(request, workshop_id: Id, payload: WorkshopUpdate):
     workshop = rules.workshop_for(request.auth, workshop_id)
     data, organisers = _workshop_values(payload)
     updated = services.workshop_update(
@@ -437,7 +537,7 @@ def update_workshop(request, workshop_id: int, payload: WorkshopUpdate):
 
 
 @router.post("/{workshop_id}/publish", response={200: WorkshopOut, **ERRORS}, summary="Publish")
-def publish_workshop(request, workshop_id: int):
+def publish_workshop(request, workshop_id: Id):
     workshop = rules.workshop_for(request.auth, workshop_id)
     return _workshop(request, services.workshop_publish(workshop=workshop, by=request.auth))
 
@@ -450,7 +550,7 @@ def publish_workshop(request, workshop_id: int):
     response={200: list[SessionOut], 404: ErrorOut},
     summary="The agenda",
 )
-def list_sessions(request, workshop_id: int):
+def list_sessions(request, workshop_id: Id):
     workshop = rules.workshop_for(request.auth, workshop_id)
     visible = rules.can_see_participants(request.auth, workshop)
     sessions = selectors.agenda_sessions(workshop)
@@ -490,7 +590,7 @@ def _session_values(workshop: Workshop, payload: SessionFields) -> tuple[dict, l
 @router.post(
     "/{workshop_id}/sessions", response={201: SessionOut, **ERRORS}, summary="Add a session"
 )
-def create_session(request, workshop_id: int, payload: SessionCreate):
+def create_session(request, workshop_id: Id, payload: SessionCreate):
     _logged_in(request)
     workshop = rules.workshop_for(request.auth, workshop_id)
     data, members = _session_values(workshop, payload)
@@ -498,7 +598,7 @@ def create_session(request, workshop_id: int, payload: SessionCreate):
     return Status(201, _session(request, session, members_visible=True))
 
 
-def _session_of(request, workshop_id: int, session_id: int) -> Session:
+def _session_of(request, workshop_id: Id, session_id: Id) -> Session:
     return rules.session_for(
         request.auth, rules.workshop_for(request.auth, workshop_id), session_id
     )
@@ -509,7 +609,7 @@ def _session_of(request, workshop_id: int, session_id: int) -> Session:
     response={200: SessionOut, **ERRORS},
     summary="Change a session",
 )
-def update_session(request, workshop_id: int, session_id: int, payload: SessionFields):
+def update_session(request, workshop_id: Id, session_id: Id, payload: SessionFields):
     _logged_in(request)
     session = _session_of(request, workshop_id, session_id)
     data, members = _session_values(session.workshop, payload)
@@ -524,7 +624,7 @@ def update_session(request, workshop_id: int, session_id: int, payload: SessionF
     response={204: None, **ERRORS},
     summary="Remove a session",
 )
-def delete_session(request, workshop_id: int, session_id: int):
+def delete_session(request, workshop_id: Id, session_id: Id):
     _logged_in(request)
     services.session_delete(session=_session_of(request, workshop_id, session_id), by=request.auth)
     return Status(204, None)
@@ -550,7 +650,7 @@ def _registration(r: Registration, *, details: bool) -> dict:
     response={200: list[RegistrationOut], 401: ErrorOut, 404: ErrorOut},
     summary="Participants (never public)",
 )
-def list_registrations(request, workshop_id: int):
+def list_registrations(request, workshop_id: Id):
     workshop = rules.workshop_for(request.auth, workshop_id)
     if not rules.can_see_participants(request.auth, workshop):
         raise Http404
@@ -574,7 +674,7 @@ def list_registrations(request, workshop_id: int):
     response={201: RegistrationOut, **ERRORS},
     summary="Register yourself, or a member of your organisation",
 )
-def create_registration(request, workshop_id: int, payload: RegistrationCreate):
+def create_registration(request, workshop_id: Id, payload: RegistrationCreate):
     _logged_in(request)
     workshop = rules.workshop_for(request.auth, workshop_id)
     person = request.auth
@@ -609,7 +709,7 @@ def create_registration(request, workshop_id: int, payload: RegistrationCreate):
     response={200: RegistrationOut, **ERRORS},
     summary="Cancel a registration",
 )
-def cancel_registration(request, workshop_id: int, registration_id: int):
+def cancel_registration(request, workshop_id: Id, registration_id: Id):
     _logged_in(request)
     workshop = rules.workshop_for(request.auth, workshop_id)
     registration = rules.registration_for(request.auth, workshop, registration_id)
@@ -625,7 +725,7 @@ def cancel_registration(request, workshop_id: int, registration_id: int):
     response={200: list[RestitutionOut], 404: ErrorOut},
     summary="The restitutions you may read",
 )
-def list_restitutions(request, workshop_id: int):
+def list_restitutions(request, workshop_id: Id):
     workshop = rules.workshop_for(request.auth, workshop_id)
     restitutions = (
         Restitution.objects.filter(session__workshop=workshop)
@@ -646,7 +746,7 @@ def list_restitutions(request, workshop_id: int):
     response={200: RestitutionOut, **ERRORS},
     summary="Write a restitution (rapporteur or facilitator)",
 )
-def save_restitution(request, workshop_id: int, session_id: int, payload: RestitutionIn):
+def save_restitution(request, workshop_id: Id, session_id: Id, payload: RestitutionIn):
     _logged_in(request)
     session = _session_of(request, workshop_id, session_id)
     fields = payload.dict(exclude_unset=True, exclude={"version", "final"})
@@ -668,7 +768,7 @@ def save_restitution(request, workshop_id: int, session_id: int, payload: Restit
     response={200: list[ActionOut], 404: ErrorOut},
     summary="Collective actions (members)",
 )
-def list_actions(request, workshop_id: int):
+def list_actions(request, workshop_id: Id):
     workshop = rules.workshop_for(request.auth, workshop_id)
     if not rules.can_see_actions(request.auth, workshop):
         raise Http404
@@ -693,7 +793,7 @@ def _action_values(data: dict) -> dict:
 @router.post(
     "/{workshop_id}/actions", response={201: ActionOut, **ERRORS}, summary="Record an action"
 )
-def create_action(request, workshop_id: int, payload: ActionCreate):
+def create_action(request, workshop_id: Id, payload: ActionCreate):
     _logged_in(request)
     workshop = rules.workshop_for(request.auth, workshop_id)
     data = _action_values(payload.dict())
@@ -708,7 +808,7 @@ def create_action(request, workshop_id: int, payload: ActionCreate):
     response={200: ActionOut, **ERRORS},
     summary="Give an action's news (owners) or change it (facilitators)",
 )
-def update_action(request, workshop_id: int, action_id: int, payload: ActionUpdateIn):
+def update_action(request, workshop_id: Id, action_id: Id, payload: ActionUpdateIn):
     _logged_in(request)
     action = rules.action_for(
         request.auth, rules.workshop_for(request.auth, workshop_id), action_id
@@ -729,7 +829,7 @@ def update_action(request, workshop_id: int, action_id: int, payload: ActionUpda
     response={201: EvaluationOut, **ERRORS},
     summary="Evaluate the workshop (once)",
 )
-def evaluate(request, workshop_id: int, payload: EvaluationIn):
+def evaluate(request, workshop_id: Id, payload: EvaluationIn):
     _logged_in(request)
     workshop = rules.workshop_for(request.auth, workshop_id)
     evaluation = services.evaluation_submit(

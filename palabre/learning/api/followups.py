@@ -25,7 +25,7 @@ from ninja import Field, Router, Schema
 from palabre.learning.models import FollowUp
 from palabre.learning.selectors import followups as selectors
 from palabre.learning.services import followups as services
-from palabre.lib.api import ErrorOut
+from palabre.lib.api import ErrorOut, Id, InputSchema, example
 from palabre.lib.errors import refuse
 from palabre.permissions import adoptions as adoption_rules
 from palabre.permissions import is_member
@@ -60,10 +60,18 @@ class FollowUpOut(Schema):
     url: str = Field(description="The page where you answer")
 
 
-class FollowUpAnswerIn(Schema):
+class FollowUpAnswerIn(InputSchema):
+    model_config = example(
+        {
+            "applied": True,
+            "note": "Nous avons construit le magasin en mars.",
+            "status": "in_progress",
+        }
+    )
+
     applied: bool = Field(description="Did you apply what you learned?")
     note: str = Field("", description="How it went, or what held you back (plain text)")
-    organisation: int | None = Field(
+    organisation: Id | None = Field(
         None, description="For a “yes”: the id of your organisation, if you belong to several"
     )
     status: Literal["in_progress", "planned"] = Field(
@@ -129,7 +137,7 @@ def list_follow_ups(request: HttpRequest, pending: bool = False) -> Any:
     },
     summary="Answer a follow-up question, once: did you apply what you learned?",
 )
-def answer_follow_up(request: HttpRequest, follow_up_id: int, payload: FollowUpAnswerIn) -> Any:
+def answer_follow_up(request: HttpRequest, follow_up_id: Id, payload: FollowUpAnswerIn) -> Any:
     user = _member(request)
     item = rules.follow_up_for(user, follow_up_id)
     organisation = None

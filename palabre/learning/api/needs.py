@@ -25,7 +25,7 @@ from ninja.responses import Status
 from palabre import permissions
 from palabre.learning.selectors import needs as selectors
 from palabre.learning.services import needs as services
-from palabre.lib.api import ErrorOut
+from palabre.lib.api import ErrorOut, Id, InputSchema, example
 from palabre.lib.errors import refuse
 from palabre.permissions import learning as rules
 from palabre.permissions import practices as practice_rules
@@ -66,8 +66,12 @@ class NeedOut(Schema):
     url: str = Field(description="The page with the evidence behind the need")
 
 
-class NeedWishIn(Schema):
-    practice: int | None = Field(None, description="A practice's id (or give a theme)")
+class NeedWishIn(InputSchema):
+    model_config = example(
+        {"theme": "epargne-microfinance", "note": "Comment négocier avec la banque."}
+    )
+
+    practice: Id | None = Field(None, description="A practice's id (or give a theme)")
     theme: str | None = Field(None, description="A theme's slug (or give a practice)")
     note: str = Field("", description="What you would like to learn (300 characters)")
 

@@ -27,7 +27,7 @@ from palabre import permissions
 from palabre.learning.models import QuizAttempt, TrainingSession
 from palabre.learning.selectors import quiz as selectors
 from palabre.learning.services import quiz as services
-from palabre.lib.api import ErrorOut
+from palabre.lib.api import ErrorOut, Id, InputSchema, example
 from palabre.lib.errors import refuse
 from palabre.permissions import learning as rules
 
@@ -92,7 +92,9 @@ class QuizMineOut(Schema):
     after: QuizMomentOut
 
 
-class QuizSubmitIn(Schema):
+class QuizSubmitIn(InputSchema):
+    model_config = example({"answers": {"31": 102, "32": 105, "33": 109}})
+
     answers: dict[str, Any] = Field(
         description="One answer per question: {question id: answer id}, every question"
     )
@@ -193,7 +195,7 @@ def _mine_out(user: Any, session: TrainingSession) -> dict[str, Any]:
     response={200: QuizQuestionsOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
     summary="The session's quiz to answer (without the right answers)",
 )
-def quiz_questions(request: HttpRequest, session_id: int) -> Any:
+def quiz_questions(request: HttpRequest, session_id: Id) -> Any:
     user = _user(request)
     session = rules.session_for(user, session_id)
     _member(request)
@@ -223,7 +225,7 @@ def quiz_questions(request: HttpRequest, session_id: int) -> Any:
     response={200: QuizMineOut, 401: ErrorOut, 404: ErrorOut},
     summary="Your own quiz results on a session, before and after",
 )
-def quiz_mine(request: HttpRequest, session_id: int) -> Any:
+def quiz_mine(request: HttpRequest, session_id: Id) -> Any:
     user = _user(request)
     session = rules.session_for(user, session_id)
     _member(request)
@@ -235,7 +237,7 @@ def quiz_mine(request: HttpRequest, session_id: int) -> Any:
     response={200: QuizResultsOut, 404: ErrorOut},
     summary="The session's quiz results in aggregate (its trainers)",
 )
-def quiz_results(request: HttpRequest, session_id: int) -> Any:
+def quiz_results(request: HttpRequest, session_id: Id) -> Any:
     session = rules.quiz_results_for(_user(request), session_id)
     results = selectors.session_results(session)
     return {
@@ -280,7 +282,7 @@ def quiz_results(request: HttpRequest, session_id: int) -> Any:
     },
     summary="Answer the session's quiz, before or after it (once each)",
 )
-def quiz_submit(request: HttpRequest, session_id: int, moment: str, payload: QuizSubmitIn) -> Any:
+def quiz_submit(request: HttpRequest, session_id: Id, moment: str, payload: QuizSubmitIn) -> Any:
     user = _user(request)
     session = rules.session_for(user, session_id)
     if moment not in Moment.values:

@@ -9,7 +9,7 @@ participants with their attendance and quiz scores.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -20,7 +20,17 @@ from palabre.learning import exports
 from palabre.learning.models import QuizAttempt, TrainingSession
 from palabre.learning.selectors import sessions as selectors
 from palabre.learning.services import sessions as services
-from palabre.lib.api import ErrorOut, PageMeta
+from palabre.lib.api import (
+    MAX_INT,
+    Day,
+    ErrorOut,
+    Id,
+    InputSchema,
+    Offset,
+    PageMeta,
+    TimeOfDay,
+    example,
+)
 from palabre.lib.errors import ServiceError
 from palabre.organisations.models import Organisation
 from palabre.permissions import learning as rules
@@ -78,18 +88,33 @@ class TrainingSessionPage(Schema):
     results: list[TrainingSessionOut]
 
 
-class TrainingSessionCreate(Schema):
-    training: int
-    start_date: date
-    end_date: date | None = Field(None, description="Empty: the same day")
-    starts_at: time | None = Field(None, description="On each day; 09:00 when empty")
+class TrainingSessionCreate(InputSchema):
+    model_config = example(
+        {
+            "training": 4,
+            "start_date": "2030-05-06",
+            "end_date": "2030-05-07",
+            "starts_at": "09:00",
+            "venue": "Salle paroissiale",
+            "city": "Bafut",
+            "country": "CM",
+            "capacity": 25,
+            "languages": ["fr"],
+            "visibility": "network",
+        }
+    )
+
+    training: Id
+    start_date: Day
+    end_date: Day | None = Field(None, description="Empty: the same day")
+    starts_at: TimeOfDay | None = Field(None, description="On each day; 09:00 when empty")
     venue: str = Field("", max_length=200)
     city: str = Field("", max_length=100)
     country: str = Field("CM", pattern="^([A-Z]{2})?$")
     online_url: str = Field("", max_length=200)
-    capacity: int | None = Field(None, ge=1)
-    waiting_list_size: int | None = Field(None, ge=0)
-    registration_closes_on: date | None = None
+    capacity: int | None = Field(None, ge=1, le=MAX_INT)
+    waiting_list_size: int | None = Field(None, ge=0, le=MAX_INT)
+    registration_closes_on: Day | None = None
     time_zone: str | None = Field(None, max_length=64)
     languages: list[str] | None = None
     visibility: str | None = Field(None, pattern="^(organisation|network|public)$")
@@ -152,7 +177,7 @@ def list_sessions(
     request,
     when: str = Query("upcoming", pattern="^(upcoming|past)$"),
     limit: int = Query(20, ge=1, le=100),
-    offset: int = Query(0, ge=0),
+    offset: Offset = 0,
 ):
     qs = selectors.session_list(user=request.auth, when=when).prefetch_related(
         "workshop__sessions", "training__trainers"
@@ -168,7 +193,7 @@ def list_sessions(
     response={200: TrainingSessionOut, 404: ErrorOut},
     summary="A training session",
 )
-def read_session(request, session_id: int):
+def read_session(request, session_id: Id):
     return _session(request, rules.session_for(request.auth, session_id))
 
 
@@ -209,7 +234,7 @@ def create_session(request, payload: TrainingSessionCreate):
     response={200: list[TrainingSessionRegistrationOut], 401: ErrorOut, 404: ErrorOut},
     summary="Participants, attendance and quiz scores (the session's trainers, facilitators)",
 )
-def list_registrations(request, session_id: int):
+def list_registrations(request, session_id: Id):
     session = rules.session_results_for(request.auth, session_id)
     workshop = session.workshop
     marks: dict[int, bool] = {}

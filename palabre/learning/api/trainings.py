@@ -4,6 +4,7 @@ practices). Same services and rules as the pages."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -13,7 +14,7 @@ from ninja.responses import Status
 from palabre.learning.models import Training
 from palabre.learning.selectors import trainings as selectors
 from palabre.learning.services import trainings as services
-from palabre.lib.api import ErrorOut
+from palabre.lib.api import ErrorOut, Id, InputSchema, example, named_choices
 from palabre.lib.errors import ServiceError, refuse
 from palabre.lib.visibility import Visibility
 from palabre.organisations.models import Organisation
@@ -25,6 +26,13 @@ router = Router(tags=["learning"])
 
 WRITE = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}
 LIMIT = 100
+
+# Each app's choices under a name of their own in the OpenAPI document; for mypy,
+# the model's choices (the same values).
+if TYPE_CHECKING:
+    TrainingVisibility = Visibility
+else:
+    TrainingVisibility = named_choices("TrainingVisibility", Visibility)
 
 
 class TrainingPracticeOut(Schema):
@@ -66,15 +74,30 @@ class TrainingDetailOut(TrainingOut):
     )
 
 
-class TrainingCreate(Schema):
+class TrainingCreate(InputSchema):
+    model_config = example(
+        {
+            "organisation": "adb",
+            "title": "Le warrantage en pratique",
+            "objectives": "Savoir monter un warrantage avec un groupement.",
+            "practices": [12],
+            "audience": "Animateurs de groupements",
+            "duration_minutes": 180,
+            "language": "fr",
+            "visibility": "network",
+        }
+    )
+
     organisation: str = Field(description="The organisation's slug (one of yours)")
     title: str = Field(max_length=200)
     objectives: str
-    practices: list[int] = Field(description="Published practices you may read, in order")
+    practices: list[Id] = Field(
+        max_length=100, description="Published practices you may read, in order"
+    )
     audience: str = ""
     duration_minutes: int = Field(120, ge=15, le=60 * 24 * 10)
     language: str = Field("fr", description="fr or en")
-    visibility: Visibility = Visibility.NETWORK
+    visibility: TrainingVisibility = TrainingVisibility.NETWORK
     themes: list[str] | None = Field(
         None, description="Theme slugs; the practices' themes when left out"
     )
@@ -126,7 +149,7 @@ def list_trainings(request, theme: str | None = None):
 
 
 @router.get("/{training_id}", response={200: TrainingDetailOut, 404: ErrorOut})
-def get_training(request, training_id: int):
+def get_training(request, training_id: Id):
     """One training you may open (published and visible to you, or one you edit)."""
     training = rules.training_for(request.auth, training_id)
     return _detail(request.auth, training)

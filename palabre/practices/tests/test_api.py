@@ -167,7 +167,7 @@ def test_list_filters_and_pagination(client, bearer, colleague, make_practice, a
         ]
         == 3
     )
-    assert client.get("/api/v1/practices?limit=1000", **headers).status_code == 422
+    assert client.get("/api/v1/practices?limit=1000", **headers).status_code == 400
 
 
 def test_token_page_shows_the_secret_once_and_revokes(client_for, author, client):

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from ninja.responses import Status
 
-from palabre.lib.api import ErrorOut
+from palabre.lib.api import Day, ErrorOut, Id, InputSchema, example
 from palabre.lib.errors import ServiceError
 from palabre.permissions import recognition as rules
 from palabre.recognition.models import Attestation
@@ -65,9 +65,13 @@ class AttestationOut(Schema):
     statement: AttestationStatementOut | None
 
 
-class AttestationRequestIn(Schema):
-    period_start: date
-    period_end: date = Field(description="Today at the latest")
+class AttestationRequestIn(InputSchema):
+    model_config = example(
+        {"period_start": "2025-01-01", "period_end": "2025-12-31", "language": "fr"}
+    )
+
+    period_start: Day
+    period_end: Day = Field(description="Today at the latest")
     language: str = Field("fr", description="fr or en")
 
 
@@ -191,7 +195,7 @@ def verify_attestation(request, code: str):
     response={200: AttestationOut, 401: ErrorOut, 404: ErrorOut},
     summary="One of your attestations",
 )
-def read_attestation(request, attestation_id: int):
+def read_attestation(request, attestation_id: Id):
     _logged_in(request)
     return _attestation(rules.attestation_for(request.auth, attestation_id))
 
@@ -201,7 +205,7 @@ def read_attestation(request, attestation_id: int):
     response={200: AttestationOut, **WRITE},
     summary="Revoke one of your attestations (its verification then says so)",
 )
-def revoke_attestation(request, attestation_id: int):
+def revoke_attestation(request, attestation_id: Id):
     _logged_in(request)
     attestation = rules.attestation_for(request.auth, attestation_id)
     return _attestation(services.attestation_revoke(attestation=attestation, by=request.auth))

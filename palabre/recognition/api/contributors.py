@@ -8,7 +8,7 @@ from datetime import date, datetime
 from django.urls import reverse
 from ninja import Router, Schema
 
-from palabre.lib.api import ErrorOut
+from palabre.lib.api import ErrorOut, Id
 from palabre.permissions import is_member
 from palabre.permissions import recognition as rules
 from palabre.recognition.selectors.contributors import Summary, contributor_summary
@@ -133,7 +133,7 @@ def _summary_out(summary: Summary, *, members: bool) -> dict:
             {
                 "message": t.thanks.message,
                 "given_at": t.thanks.created_at,
-                "giver": t.thanks.giver.display_name if members else None,
+                "giver": str(t.thanks.giver) if members else None,
                 "item_title": t.title,
                 "item_url": t.url,
             }
@@ -147,7 +147,7 @@ def _summary_out(summary: Summary, *, members: bool) -> dict:
     response={200: ContributorOut, 404: ErrorOut},
     summary="A contributor: what they shared and what happened next",
 )
-def read_contributor(request, person_id: int):
+def read_contributor(request, person_id: Id):
     viewer = request.auth
     person = rules.contributor_for(viewer, person_id)
     return {

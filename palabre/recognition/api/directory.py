@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
-from palabre.lib.api import ErrorOut, PageMeta
+from palabre.lib.api import ErrorOut, Id, InputSchema, Offset, PageMeta, example
 from palabre.lib.errors import ServiceError
 from palabre.organisations.models import Organisation
 from palabre.permissions import recognition as rules
@@ -57,7 +57,15 @@ class DirectoryPage(Schema):
     results: list[DirectoryPersonOut]
 
 
-class DirectoryQuestionIn(Schema):
+class DirectoryQuestionIn(InputSchema):
+    model_config = example(
+        {
+            "theme": "epargne-microfinance",
+            "title": "Combien coûte un magasin de warrantage ?",
+            "question": "Nous voulons en construire un pour 40 familles : par où commencer ?",
+        }
+    )
+
     theme: str = Field(description="The theme's slug: the question goes to its discussions")
     title: str = Field(max_length=200)
     question: str
@@ -99,7 +107,7 @@ def directory(
     organisation_kind: str = "",
     language: str = "",
     limit: int = Query(20, ge=1, le=100),
-    offset: int = Query(0, ge=0),
+    offset: Offset = 0,
 ):
     """People ranked by the evidence you may see, with the reasons in your language."""
     _members_only(request)
@@ -154,7 +162,7 @@ def directory(
     response={201: DirectoryQuestionOut, **WRITE},
     summary="Ask someone a question (a discussion in the theme, which tells them)",
 )
-def ask(request, person_id: int, payload: DirectoryQuestionIn):
+def ask(request, person_id: Id, payload: DirectoryQuestionIn):
     _members_only(request)
     person = rules.contributor_for(request.auth, person_id)
     thread = services.directory_question_ask(

@@ -4,13 +4,14 @@ facilitators feature and end them). Same services and rules as the pages."""
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from ninja.responses import Status
 
-from palabre.lib.api import ErrorOut
+from palabre.lib.api import Day, ErrorOut, Id, InputSchema, example, named_choices
 from palabre.lib.errors import ServiceError, refuse
 from palabre.permissions import organisations as organisation_rules
 from palabre.permissions import practices as practice_rules
@@ -20,6 +21,13 @@ from palabre.recognition.selectors import featured as selectors
 from palabre.recognition.services import featured as services
 
 router = Router(tags=["recognition"])
+
+# Each app's choices under a name of their own in the OpenAPI document; for mypy,
+# the model's choices (the same values).
+if TYPE_CHECKING:
+    FeaturedKind = Feature.Kind
+else:
+    FeaturedKind = named_choices("FeaturedKind", Feature.Kind)
 
 WRITE = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}
 
@@ -41,16 +49,26 @@ class FeaturedOut(Schema):
     status: str = Field(description="current, planned, ended (early) or past")
 
 
-class FeaturedCreate(Schema):
-    kind: Feature.Kind
-    practice: int | None = Field(None, description="The published practice's id (kind practice)")
-    person: int | None = Field(None, description="The person's id (kind person)")
+class FeaturedCreate(InputSchema):
+    model_config = example(
+        {
+            "kind": "practice",
+            "practice": 12,
+            "reason": "Trois organisations l'ont adoptée cette année.",
+            "starts_on": "2030-01-01",
+            "ends_on": "2030-01-31",
+        }
+    )
+
+    kind: FeaturedKind
+    practice: Id | None = Field(None, description="The published practice's id (kind practice)")
+    person: Id | None = Field(None, description="The person's id (kind person)")
     organisation: str | None = Field(
         None, max_length=80, description="The organisation's slug (kind organisation)"
     )
     reason: str = Field(description="One or two sentences, 300 characters at most")
-    starts_on: date
-    ends_on: date
+    starts_on: Day
+    ends_on: Day
 
 
 def _item(feature: Feature) -> dict:
@@ -137,7 +155,7 @@ def create_featured(request, payload: FeaturedCreate):
 @router.post(
     "/{feature_id}/end", response={200: FeaturedOut, **WRITE}, summary="End a feature early"
 )
-def end_featured(request, feature_id: int):
+def end_featured(request, feature_id: Id):
     _logged_in(request)
     feature = rules.feature_for(request.auth, feature_id)
     services.feature_end(feature=feature, by=request.auth)

@@ -22,7 +22,7 @@ from ninja import Field, Router, Schema
 from ninja.responses import Status
 
 from palabre import permissions
-from palabre.lib.api import ErrorOut
+from palabre.lib.api import ErrorOut, Id, InputSchema, example
 from palabre.lib.errors import refuse
 from palabre.permissions import recognition as rules
 from palabre.recognition.selectors import thanks as selectors
@@ -57,7 +57,9 @@ class ThanksResultOut(ThanksOut):
     detail: str = Field(description="What happened, in your language")
 
 
-class ThanksIn(Schema):
+class ThanksIn(InputSchema):
+    model_config = example({"message": "Merci, nous l'avons essayé à Moundou !"})
+
     message: str = Field("", description="An optional short word, plain text (280 characters)")
 
 
@@ -94,7 +96,7 @@ def _member(request: HttpRequest) -> None:
     response={200: ThanksOut, 404: ErrorOut},
     summary="The thanks on an item: count, yours, and their messages",
 )
-def read_thanks(request: HttpRequest, kind: str, item_id: int) -> Any:
+def read_thanks(request: HttpRequest, kind: str, item_id: Id) -> Any:
     item = rules.thanks_target_for(request.auth, kind, item_id)  # type: ignore[attr-defined]
     return _out(request, kind, item)
 
@@ -112,7 +114,7 @@ def read_thanks(request: HttpRequest, kind: str, item_id: int) -> Any:
     },
     summary="Say thank you for an item (once; an optional short message)",
 )
-def give_thanks(request: HttpRequest, kind: str, item_id: int, payload: ThanksIn) -> Any:
+def give_thanks(request: HttpRequest, kind: str, item_id: Id, payload: ThanksIn) -> Any:
     _member(request)
     user = request.auth  # type: ignore[attr-defined]
     item = rules.thanks_target_for(user, kind, item_id)
@@ -130,7 +132,7 @@ def give_thanks(request: HttpRequest, kind: str, item_id: int, payload: ThanksIn
     response={200: ThanksResultOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
     summary="Withdraw your thanks",
 )
-def withdraw_thanks(request: HttpRequest, kind: str, item_id: int) -> Any:
+def withdraw_thanks(request: HttpRequest, kind: str, item_id: Id) -> Any:
     _member(request)
     user = request.auth  # type: ignore[attr-defined]
     item = rules.thanks_target_for(user, kind, item_id)
