@@ -112,3 +112,72 @@ class QueuedPasswordResetForm(PasswordResetForm):
             kind="password_reset",
             sensitive=True,
         )
+
+
+class ReauthenticateForm(forms.Form):
+    """Confirm who you are before a sensitive action: the password, or a code from the
+    authenticator app (or a recovery code) for people who use two-step login."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        required=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "autofocus": True}),
+    )
+    code = forms.CharField(
+        label=_("Code from your authenticator app"),
+        required=False,
+        max_length=32,
+        help_text=_("Six digits, or one of your recovery codes."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "text", "autofocus": True}
+        ),
+    )
+
+    def __init__(self, *args, uses_code: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.uses_code = uses_code
+        del self.fields["password" if uses_code else "code"]
+
+    def clean(self):
+        data = super().clean()
+        field = "code" if self.uses_code else "password"
+        if not data.get(field) and field not in self.errors:
+            self.add_error(
+                field,
+                _("Type the code from your app.") if self.uses_code else _("Type your password."),
+            )
+        return data
+
+
+class CodeForm(forms.Form):
+    """The code of two-step login: six digits from the app, or a recovery code."""
+
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=32,
+        help_text=_("The six digits your authenticator app shows now, or a recovery code."),
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "autocapitalize": "off",
+                "spellcheck": "false",
+                "autofocus": True,
+            }
+        ),
+        error_messages={"required": _("Type the code from your app.")},
+    )
+
+
+class SetupCodeForm(CodeForm):
+    """Setting up the app: only a code from it proves it works."""
+
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=32,
+        help_text=_("The six digits the app shows for Palabre."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
+        error_messages={"required": _("Type the code from your app.")},
+    )

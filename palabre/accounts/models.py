@@ -7,7 +7,12 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
+
+# An erased account's address (palabre.privacy): unique, never deliverable (RFC 2606
+# reserves ".invalid"), and the mark by which its person is shown as a former member.
+ERASED_EMAIL_DOMAIN = "erased.invalid"
 
 
 def split_list(value: str) -> list[str]:
@@ -82,6 +87,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)
+    # Raised by "sign out everywhere else": every other session's proof stops matching.
+    sessions_generation = models.PositiveIntegerField(default=0, editable=False)
 
     objects = UserManager()
 
@@ -95,10 +102,17 @@ class User(AbstractBaseUser, PermissionsMixin):
         ordering = ["display_name"]
 
     def __str__(self) -> str:
+        if self.is_erased:
+            return str(_("Former member"))  # in the reader's language
         return self.display_name or self.email
 
     def get_absolute_url(self) -> str:
         return reverse("accounts:profile", args=[self.pk])
+
+    @property
+    def is_erased(self) -> bool:
+        """The person asked for their account to be erased (palabre.privacy did it)."""
+        return self.email.endswith("@" + ERASED_EMAIL_DOMAIN)
 
     @property
     def is_staff(self) -> bool:
@@ -113,6 +127,16 @@ class User(AbstractBaseUser, PermissionsMixin):
     def is_facilitator(self) -> bool:
         """Facilitators review, publish and run workshops; network admins may too."""
         return self.network_role in (self.NetworkRole.FACILITATOR, self.NetworkRole.ADMIN)
+
+    def _get_session_auth_hash(self, secret: str | None = None) -> str:
+        """Django's proof that a session belongs to this password, which also changes
+        when the person signs out their other sessions (``sessions_generation``). While
+        it is 0, the proof is Django's own, so existing sessions stay valid."""
+        key_salt = "django.contrib.auth.models.AbstractBaseUser.get_session_auth_hash"
+        value = self.password or ""
+        if self.sessions_generation:
+            value = f"{value}:{self.sessions_generation}"
+        return salted_hmac(key_salt, value, secret=secret, algorithm="sha256").hexdigest()
 
     def get_full_name(self) -> str:
         return str(self)
@@ -139,6 +163,7 @@ class User(AbstractBaseUser, PermissionsMixin):
 
 class ApiTokenQuerySet(models.QuerySet["ApiToken"]):
     def active(self) -> ApiTokenQuerySet:
+        """Not revoked, of an active person (expiry is checked apart, to say so)."""
         return self.filter(revoked_at__isnull=True, user__is_active=True)
 
 
@@ -154,6 +179,7 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
 
     objects = ApiTokenQuerySet.as_manager()
 
@@ -164,3 +190,31 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at is not None and self.expires_at <= timezone.now()
+
+
+class UserSession(models.Model):
+    """A browser where someone is logged in, for their "Security" page: recorded at login,
+    its last activity refreshed at most every few minutes (SessionActivityMiddleware).
+    Signing a session out deletes it from Django's session store."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="browser_sessions"
+    )
+    session_key = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(_("signed in"), default=timezone.now)
+    last_seen_at = models.DateTimeField(_("last seen"), default=timezone.now)
+    # A short description ("Chrome on Android"), and the address with its end hidden.
+    device = models.CharField(_("device"), max_length=100, blank=True)
+    address = models.CharField(_("address"), max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        ordering = ["-last_seen_at"]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.device}"

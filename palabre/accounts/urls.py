@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from palabre.accounts import views
+from palabre.accounts import security_views, views
 
 app_name = "accounts"
 
@@ -39,4 +39,25 @@ urlpatterns = [
     path("people/<int:pk>/", views.profile, name="profile"),
     path("people/<int:pk>/network-role/", views.network_role, name="network_role"),
     path("tokens/", views.tokens, name="tokens"),
+    path("login/code/", security_views.login_code, name="login_code"),
+    path("security/", security_views.security, name="security"),
+    path("security/confirm/", security_views.reauthenticate, name="reauthenticate"),
+    path("security/two-step/", security_views.mfa_setup, name="mfa_setup"),
+    path("security/two-step/codes/", security_views.mfa_codes, name="mfa_codes"),
+    path(
+        "security/two-step/codes/new/",
+        security_views.mfa_codes_regenerate,
+        name="mfa_codes_regenerate",
+    ),
+    path("security/two-step/off/", security_views.mfa_disable, name="mfa_disable"),
+    path(
+        "security/sessions/<int:pk>/sign-out/",
+        security_views.session_sign_out,
+        name="session_sign_out",
+    ),
+    path(
+        "security/sessions/sign-out-others/",
+        security_views.sessions_sign_out_others,
+        name="sessions_sign_out_others",
+    ),
 ]

@@ -13,18 +13,44 @@ from django.utils.translation import check_for_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from palabre.accounts import mfa, throttle
 from palabre.accounts.forms import LoginForm, NetworkRoleForm, ProfileForm, QueuedPasswordResetForm
-from palabre.accounts.models import ApiToken
-from palabre.accounts.services import api_token_create, api_token_revoke, user_set_network_role
+from palabre.accounts.models import ApiToken, UserSession
+from palabre.accounts.reauth import reauthentication_required
+from palabre.accounts.security_views import login_code_start
+from palabre.accounts.services import (
+    API_TOKEN_LIFETIMES,
+    api_token_create,
+    api_token_revoke,
+    user_set_network_role,
+)
+from palabre.accounts.sessions import session_end, session_record
 from palabre.lib.errors import ServiceError
 from palabre.lib.views import BadRequestOnInvalidForm, form_add_service_error
 from palabre.permissions import organisations as org_rules
 
 
 class LoginView(BadRequestOnInvalidForm, auth_views.LoginView):
+    """The password first; for people who use two-step login, then the code
+    (``security_views.login_code``)."""
+
     form_class = LoginForm
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        if throttle.address_blocked(request, request.POST.get("username", "")):
+            return render(request, "accounts/address_throttled.html", status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        user = form.get_user()
+        if mfa.has_mfa(user):
+            login_code_start(self.request, user, next_url=self.get_success_url())
+            return redirect("accounts:login_code")
+        response = super().form_valid(form)
+        throttle.remember_browser(self.request, response, user)
+        return response
 
 
 def locked_out(request, original_response=None, credentials=None):
@@ -33,8 +59,21 @@ def locked_out(request, original_response=None, credentials=None):
 
 
 class PasswordChangeView(BadRequestOnInvalidForm, auth_views.PasswordChangeView):
+    """A new password signs every other browser out (Django's session proof changes);
+    this one stays in."""
+
     template_name = "accounts/password_change.html"
     success_url = reverse_lazy("accounts:password_change_done")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        others = UserSession.objects.filter(user=self.request.user).exclude(
+            session_key=self.request.session.session_key
+        )
+        for record in others:
+            session_end(record)
+        session_record(self.request, self.request.user)
+        return response
 
 
 class PasswordResetView(BadRequestOnInvalidForm, auth_views.PasswordResetView):
@@ -84,6 +123,7 @@ def profile_edit(request):
 
 @require_POST
 @login_required
+@reauthentication_required
 def network_role(request, pk: int):
     if not org_rules.can_set_network_role(request.user):
         raise Http404
@@ -137,9 +177,12 @@ def set_language(request):
     return response
 
 
-@login_required
+DEFAULT_TOKEN_LIFETIME = "90"  # noqa: S105 - days, not a secret
+
+
+@reauthentication_required
 def tokens(request):
-    """Personal API tokens: create (shown once) and revoke."""
+    """Personal API tokens: create (shown once, with a chosen lifetime) and revoke."""
 
     secret = None
     error = None
@@ -150,10 +193,19 @@ def tokens(request):
             api_token_revoke(token=token, by=request.user)
             messages.success(request, _("Token revoked: it no longer works."))
             return redirect("accounts:tokens")
-        try:
-            _token, secret = api_token_create(user=request.user, name=request.POST.get("name", ""))
-        except ServiceError as exc:
-            error, status = exc.message, exc.status
+        lifetime = request.POST.get("lifetime") or DEFAULT_TOKEN_LIFETIME
+        choices = {str(days or "never"): days for days in API_TOKEN_LIFETIMES}
+        if lifetime not in choices:
+            error, status = _("Choose how long the token stays valid."), 400
+        else:
+            try:
+                _token, secret = api_token_create(
+                    user=request.user,
+                    name=request.POST.get("name", ""),
+                    expires_in_days=choices[lifetime],
+                )
+            except ServiceError as exc:
+                error, status = exc.message, exc.status
     return render(
         request,
         "accounts/tokens.html",
@@ -161,6 +213,9 @@ def tokens(request):
             "tokens": ApiToken.objects.filter(user=request.user),
             "secret": secret,
             "error": error,
+            "lifetimes": [str(days or "never") for days in API_TOKEN_LIFETIMES],
+            "chosen_lifetime": request.POST.get("lifetime") or DEFAULT_TOKEN_LIFETIME,
+            "name": request.POST.get("name", "") if error else "",
         },
         status=status,
     )

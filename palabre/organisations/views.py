@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from palabre.accounts.forms import InvitationAcceptForm
+from palabre.accounts.reauth import reauthentication_required
 from palabre.audit.models import AuditEvent
 from palabre.lib.errors import ServiceError
 from palabre.lib.views import form_add_service_error
@@ -108,6 +109,7 @@ def edit(request, slug: str):
 
 
 @login_required
+@reauthentication_required
 def members(request, slug: str):
     organisation = _managed_organisation(request, slug)
     memberships = organisation.memberships.select_related("user").order_by("user__display_name")
@@ -131,6 +133,7 @@ def _membership(request, slug: str, pk: int) -> tuple[Organisation, Membership]:
 
 @require_POST
 @login_required
+@reauthentication_required
 def member_role(request, slug: str, pk: int):
     organisation, membership = _membership(request, slug, pk)
     form = MembershipRoleForm(request.POST)
@@ -152,6 +155,7 @@ def member_role(request, slug: str, pk: int):
 
 @require_POST
 @login_required
+@reauthentication_required
 def member_remove(request, slug: str, pk: int):
     organisation, membership = _membership(request, slug, pk)
     services.membership_remove(membership=membership, by=request.user)
@@ -164,6 +168,7 @@ def member_remove(request, slug: str, pk: int):
 
 
 @login_required
+@reauthentication_required
 def invite(request, slug: str):
     organisation = _managed_organisation(request, slug)
     form = InvitationForm(request.POST or None, initial={"language": translation.get_language()})
