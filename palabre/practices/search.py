@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.core.paginator import Page, Paginator
@@ -122,6 +122,10 @@ class SearchResult:
     sort: str
     suggestion: str | None = None
     snippets: dict[int, Any] = field(default_factory=dict)
+    # What was searched instead of what was typed, when that found (almost) nothing.
+    corrected: str | None = None
+    # No practice had every word: these are those with the most of them.
+    partial: bool = False
 
 
 def clean_filters(raw) -> dict[str, str]:
@@ -370,11 +374,60 @@ def practice_ids(
     filters: dict[str, str] | None = None,
     sort: str = "",
     live: bool = False,
+    exact: bool = False,
 ) -> list[int]:
-    """The ids of the practices a search finds, in order (for exports)."""
+    """The ids of the practices a search finds, in order (for exports): the same as
+    the search page shows, corrected words and all."""
     parsed = parse(q, live=live)
+    sort = _sort(sort, parsed)
+    _searched(user=user, parsed=parsed, filters=filters or {}, sort=sort, exact=exact)
+    return FactResults(filters or {}, sort).ids()
+
+
+FEW = 3  # fewer matches than this: the words may be misspelt
+
+
+@dataclass
+class _Searched:
+    parsed: ParsedQuery  # what was searched
+    total: int
+    suggestion: str | None = None  # a correction, not searched
+    corrected: str | None = None  # a correction, searched instead of what was typed
+    partial: bool = False  # not every word: those with the most of them
+
+
+def _searched(
+    *, user: Any, parsed: ParsedQuery, filters: dict, sort: str, exact: bool
+) -> _Searched:
+    """Fill the facts table with what to show for this query, and say what was searched.
+
+    What was typed first. If it finds (almost) nothing and some words are not words of
+    the library, the corrected words are searched instead (unless ``exact``), if they
+    find more. If no practice has all the words, those with the most of them.
+    """
     _fill_facts(user=user, parsed=parsed)
-    return FactResults(filters or {}, _sort(sort, parsed)).ids()
+    found = _Searched(parsed=parsed, total=FactResults(filters, sort).count())
+    if parsed.is_empty or found.total >= FEW:
+        return found
+    corrected = None if exact else search.correct(parsed, kind=KIND, found=found.total)
+    if corrected is not None:
+        _fill_facts(user=user, parsed=corrected)
+        total = FactResults(filters, sort).count()
+        if not found.total or total >= max(FEW * found.total, found.total + 1):
+            found = _Searched(parsed=corrected, total=total, corrected=corrected.text)
+        else:
+            found.suggestion = corrected.text
+            _fill_facts(user=user, parsed=parsed)
+    searched = found.parsed
+    if not found.total and len(searched.terms) + len(searched.phrases) > 1:
+        most = replace(searched, match_any=True, most_words=True)
+        _fill_facts(user=user, parsed=most)
+        found.total = FactResults(filters, sort).count()
+        found.parsed, found.partial = most, bool(found.total)
+    if found.corrected and not found.total:
+        # The corrected words find nothing either: offer them, show what was typed.
+        found = _Searched(parsed=parsed, total=0, suggestion=found.corrected)
+    return found
 
 
 CACHED_IDS = 2000  # the first hundred pages of a search are kept with it
@@ -386,6 +439,9 @@ class _Found:
     ids: list[int]
     facets: list[Facet]
     suggestion: str | None
+    parsed: ParsedQuery | None = None  # what was searched, if not what was typed
+    corrected: str | None = None
+    partial: bool = False
 
 
 def _generation() -> str:
@@ -396,9 +452,18 @@ def _generation() -> str:
     return latest.isoformat() if latest else "0"
 
 
-def _find(*, user: Any, parsed: ParsedQuery, filters: dict, sort: str, with_facets: bool) -> _Found:
+def _find(
+    *,
+    user: Any,
+    parsed: ParsedQuery,
+    filters: dict,
+    sort: str,
+    with_facets: bool,
+    exact: bool = False,
+) -> _Found:
     """Matches, facets and suggestion for a search, cached a few minutes for everyone
-    who sees the same things (same organisations), until the library changes."""
+    who sees the same things (same organisations), until the library changes.
+    With ``exact``, misspelt words are searched as typed (and no correction offered)."""
     import hashlib
 
     from django.conf import settings
@@ -411,20 +476,22 @@ def _find(*, user: Any, parsed: ParsedQuery, filters: dict, sort: str, with_face
             sorted(filters.items()),
             sort,
             with_facets,
+            exact,
             permissions.audience_key(user),
         ]
     )
     key = "practice-search:" + hashlib.sha256(f"{_generation()}{signature}".encode()).hexdigest()
     found = cache.get(key) if seconds else None
     if found is None:
-        _fill_facts(user=user, parsed=parsed)
-        results = FactResults(filters, sort)
-        total = results.count()
+        searched = _searched(user=user, parsed=parsed, filters=filters, sort=sort, exact=exact)
         found = _Found(
-            total=total,
-            ids=results.ids(0, CACHED_IDS),
+            total=searched.total,
+            ids=FactResults(filters, sort).ids(0, CACHED_IDS),
             facets=facets_for(filters) if with_facets else [],
-            suggestion=search.suggest(parsed) if not parsed.is_empty and total < 3 else None,
+            suggestion=searched.suggestion,
+            parsed=searched.parsed if searched.parsed is not parsed else None,
+            corrected=searched.corrected,
+            partial=searched.partial,
         )
         if seconds:
             cache.set(key, found, seconds)
@@ -435,13 +502,8 @@ class FoundResults:
     """A search's results for Django's Paginator: cached ids first, the database beyond."""
 
     def __init__(self, found: _Found, *, user: Any, parsed: ParsedQuery, filters: dict, sort: str):
-        self.found, self.user, self.parsed, self.filters, self.sort = (
-            found,
-            user,
-            parsed,
-            filters,
-            sort,
-        )
+        self.found, self.user, self.filters, self.sort = found, user, filters, sort
+        self.parsed = found.parsed or parsed  # what was searched
 
     def count(self) -> int:
         return self.found.total
@@ -470,13 +532,22 @@ def practice_search(
     live: bool = False,
     per_page: int = PER_PAGE,
     with_facets: bool = True,
+    exact: bool = False,
 ) -> SearchResult:
     """Published practices this person may read that match the text and the filters."""
     filters = filters or {}
     parsed = parse(q, live=live)
     sort = _sort(sort, parsed)
-    found = _find(user=user, parsed=parsed, filters=filters, sort=sort, with_facets=with_facets)
+    found = _find(
+        user=user,
+        parsed=parsed,
+        filters=filters,
+        sort=sort,
+        with_facets=with_facets,
+        exact=exact,
+    )
     results = FoundResults(found, user=user, parsed=parsed, filters=filters, sort=sort)
+    parsed = results.parsed
     paginator = Paginator(results, per_page)
     result_page = paginator.get_page(page)
     snippets = {}
@@ -498,6 +569,8 @@ def practice_search(
         sort=sort,
         suggestion=found.suggestion,
         snippets=snippets,
+        corrected=found.corrected,
+        partial=found.partial,
     )
 
 

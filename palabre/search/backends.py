@@ -15,11 +15,21 @@ from django.db import DatabaseError, connection
 from django.utils import timezone
 
 from palabre.search.models import SearchDocument
-from palabre.search.query import ParsedQuery, fts5_match, prefix_tsquery, tsquery
+from palabre.search.query import (
+    ParsedQuery,
+    fts5_expression,
+    fts5_groups,
+    fts5_match,
+    prefix_tsquery,
+    tsquery,
+)
 from palabre.search.text import index_terms
 
 KIND_CODES = {"practice": 1, "thread": 2, "workshop": 3, "resource": 4, "training": 5}
 SLOTS = 8
+# When not every word need match, each word a document has is worth more than any
+# relevance score (relevance then orders documents with as many words).
+WORD_WEIGHT = 1000
 
 
 def document_id(kind: str, object_id: int) -> int:
@@ -57,12 +67,41 @@ class SqliteBackend:
                 f"CREATE TEMP TABLE IF NOT EXISTS {table} (object_id INTEGER PRIMARY KEY, score REAL)"
             )
             cursor.execute(f"DELETE FROM {table}")
+            if parsed.most_words:
+                # One MATCH per word: a document's score is how many words it has
+                # (× 1000), then its relevance for each of them.
+                each = [fts5_expression([group], parsed) for group in fts5_groups(parsed)]
+                ranked = " UNION ALL ".join(
+                    "SELECT rowid AS id, -bm25(search_fts, 10.0, 4.0, 1.0) AS s "
+                    "FROM search_fts WHERE search_fts MATCH %s AND rowid %% %s = %s"
+                    for _ in each
+                )
+                params: list = []
+                for expression in each:
+                    params += [expression, SLOTS, KIND_CODES[kind]]
+                cursor.execute(
+                    f"INSERT OR IGNORE INTO {table} (object_id, score) "
+                    f"SELECT id / %s, COUNT(*) * {WORD_WEIGHT} + SUM(s) FROM ({ranked}) "
+                    "GROUP BY id",
+                    [SLOTS, *params],
+                )
+                return
             cursor.execute(
                 f"INSERT OR IGNORE INTO {table} (object_id, score) "
                 "SELECT rowid / %s, -bm25(search_fts, 10.0, 4.0, 1.0) FROM search_fts "
                 "WHERE search_fts MATCH %s AND rowid %% %s = %s",
                 [SLOTS, fts5_match(parsed), SLOTS, KIND_CODES[kind]],
             )
+
+    def count(self, parsed: ParsedQuery, kind: str | None = None) -> int:
+        sql = "SELECT COUNT(*) FROM search_fts WHERE search_fts MATCH %s"
+        params: list[str | int] = [fts5_match(parsed)]
+        if kind:
+            sql += " AND rowid %% %s = %s"
+            params += [SLOTS, KIND_CODES[kind]]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchone()[0]
 
     def top(self, kind: str, parsed: ParsedQuery, limit: int) -> list[tuple[int, float]]:
         with connection.cursor() as cursor:
@@ -92,6 +131,7 @@ class PostgresBackend:
         Phrases use phraseto_tsquery, which counts the small words it drops
         ("comité de gestion" becomes comit <2> gestion). A word being typed matches
         its stem, or, unstemmed, as a prefix ("comit" finds "comité", not "commune").
+        In French a word also matches its other forms (``Term.forms``).
         """
         whole = ParsedQuery(
             text="",
@@ -99,36 +139,41 @@ class PostgresBackend:
             match_any=parsed.match_any,
             title_and_summary=parsed.title_and_summary,
         )
-        terms = tsquery(whole)
         typing = [t for t in parsed.terms if t.prefix]
         join = " || " if parsed.match_any else " && "
         parts, params = [], []
-        for config in ("palabre_fr", "palabre_en"):
-            pieces, alternatives = [], []
+        for config, language in (("palabre_fr", "fr"), ("palabre_en", "en")):
+            alternatives = []
+            terms = tsquery(whole, language)
             if terms:
                 alternatives.append(f"to_tsquery('{config}', %s)")
                 params.append(terms)
             for term in typing:
                 alternatives.append(f"(to_tsquery('{config}', %s) || to_tsquery('simple', %s))")
-                params += [tsquery(ParsedQuery(text="", terms=[term])), prefix_tsquery(term)]
-            if alternatives:
-                pieces.append("(" + join.join(alternatives) + ")")
+                params += [tsquery(ParsedQuery(text="", terms=[term]), language)]
+                params.append(prefix_tsquery(term))
+            wanted = ["(" + join.join(alternatives) + ")"] if alternatives else []
             for phrase in parsed.phrase_texts:
-                pieces.append(f"phraseto_tsquery('{config}', %s)")
+                wanted.append(f"phraseto_tsquery('{config}', %s)")
                 params.append(phrase)
+            pieces = ["(" + join.join(wanted) + ")"] if wanted else []
             for term in parsed.excluded:
                 pieces.append(f"!!to_tsquery('{config}', %s)")
-                params.append(tsquery(ParsedQuery(text="", terms=[term])))
+                params.append(tsquery(ParsedQuery(text="", terms=[term]), language))
             parts.append("(" + " && ".join(pieces) + ")")
         return "(SELECT " + " || ".join(parts) + " AS q)", params
 
-    def fill_hits(self, kind: str, parsed: ParsedQuery) -> None:
-        """Every match, ranked on its title and summary (``rank_vector``, small).
+    def _each_word(self, parsed: ParsedQuery) -> list[ParsedQuery]:
+        """One query per word or phrase of ``parsed``, each without the excluded words."""
+        single = {"match_any": False, "most_words": False, "excluded": parsed.excluded}
+        return [ParsedQuery(text="", terms=[term], **single) for term in parsed.terms] + [
+            ParsedQuery(text="", phrases=[phrase], phrase_texts=[text], **single)
+            for phrase, text in zip(parsed.phrases, parsed.phrase_texts, strict=False)
+        ]
 
-        Only documents that match in their title or summary are ranked (the others
-        score 0, as ts_rank_cd would give them): ranking is the costly part. A document
-        is one per object, so no conflict is possible (and checking for one is slow).
-        """
+    def fill_hits(self, kind: str, parsed: ParsedQuery) -> None:
+        """Every match, with its score (``SCORE``). A document is one per object, so no
+        conflict is possible (and checking for one is slow)."""
         table = hits_table(kind)
         query, params = self._query(parsed)
         with connection.cursor() as cursor:
@@ -137,33 +182,87 @@ class PostgresBackend:
             )
             cursor.execute(f"TRUNCATE {table}")
             with _index_scan(cursor):
-                cursor.execute(
-                    f"INSERT INTO {table} (object_id, score) "
-                    "SELECT object_id, CASE WHEN rank_vector @@ query.q "
-                    "THEN ts_rank_cd(rank_vector, query.q, 1) ELSE 0 END "
-                    f"FROM search_searchdocument, {query} AS query "
-                    "WHERE kind = %s AND vector @@ query.q",
-                    [*params, kind],
-                )
+                if parsed.most_words:
+                    # How many of the words each document has, each word read from the
+                    # index alone; then the score of those documents for any of them.
+                    each, each_params = [], []
+                    for single in self._each_word(parsed):
+                        single_query, single_params = self._query(single)
+                        each.append(
+                            f"SELECT id FROM search_searchdocument, {single_query} AS query "
+                            "WHERE kind = %s AND vector @@ query.q"
+                        )
+                        each_params += [*single_params, kind]
+                    cursor.execute(
+                        f"INSERT INTO {table} (object_id, score) "
+                        f"SELECT d.object_id, m.n * {WORD_WEIGHT} + {SCORE} "
+                        f"FROM (SELECT id, COUNT(*) AS n FROM ({' UNION ALL '.join(each)}) w "
+                        "GROUP BY id) m JOIN search_searchdocument d ON d.id = m.id, "
+                        f"{query} AS query",
+                        [kind, kind, *each_params, *params],
+                    )
+                else:
+                    cursor.execute(
+                        f"INSERT INTO {table} (object_id, score) "
+                        f"SELECT object_id, {SCORE} "
+                        f"FROM search_searchdocument d, {query} AS query "
+                        "WHERE kind = %s AND vector @@ query.q",
+                        [kind, kind, *params, kind],
+                    )
             # Temporary tables get no statistics by themselves: the planner needs its size.
             cursor.execute(f"ANALYZE {table}")
+
+    def count(self, parsed: ParsedQuery, kind: str | None = None) -> int:
+        query, params = self._query(parsed)
+        where = "vector @@ query.q" + (" AND kind = %s" if kind else "")
+        with connection.cursor() as cursor, _index_scan(cursor):
+            cursor.execute(
+                f"SELECT COUNT(*) FROM search_searchdocument, {query} AS query WHERE {where}",
+                [*params, kind] if kind else params,
+            )
+            return cursor.fetchone()[0]
 
     def top(self, kind: str, parsed: ParsedQuery, limit: int) -> list[tuple[int, float]]:
         query, params = self._query(parsed)
         # Titles and summaries only: their own small vector and index answer.
-        vector = "rank_vector" if parsed.title_and_summary else "vector"
+        if parsed.title_and_summary:
+            vector, score, first = "rank_vector", "ts_rank_cd(d.rank_vector, query.q, 1)", []
+        else:
+            vector, score, first = "vector", SCORE, [kind, kind]
         with connection.cursor() as cursor, _index_scan(cursor):
             cursor.execute(
-                "SELECT object_id, ts_rank_cd(rank_vector, query.q, 1) AS score "
-                f"FROM search_searchdocument, {query} AS query "
+                f"SELECT object_id, {score} AS score "
+                f"FROM search_searchdocument d, {query} AS query "
                 f"WHERE kind = %s AND {vector} @@ query.q ORDER BY score DESC LIMIT %s",
-                [*params, kind, limit],
+                [*first, *params, kind, limit],
             )
             return list(cursor.fetchall())
 
     def rebuild(self) -> None:
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE search_searchdocument")
+
+
+# A document's relevance: on its title and summary (``rank_vector``, small) when it
+# matches there; otherwise on its whole text, whose body words weigh least, so a body
+# that is about the words ranks above one that names them once, and both below a
+# title. Reading a whole vector is the costly part (20,000 bench practices, 1,500
+# matches: 9 → 16 ms), so body-only matches are ranked only when they may show on the
+# first pages: when fewer than TITLE_MATCHES documents match in their title or summary,
+# and at most BODY_RANKED in all (each counted by a probe that stops there, the first
+# on the small vector; the second is read only if the first says so). Otherwise they
+# score 0 and come by date, after the many that match in their title or summary: the
+# probe then costs about half a millisecond.
+TITLE_MATCHES = 200
+BODY_RANKED = 3000
+SCORE = (
+    "CASE WHEN d.rank_vector @@ query.q THEN ts_rank_cd(d.rank_vector, query.q, 1) "
+    f"WHEN (SELECT COUNT(*) < {TITLE_MATCHES} FROM (SELECT 1 FROM search_searchdocument "
+    f"WHERE kind = %s AND rank_vector @@ query.q LIMIT {TITLE_MATCHES}) titles) "
+    f"AND (SELECT COUNT(*) <= {BODY_RANKED} FROM (SELECT 1 FROM search_searchdocument "
+    f"WHERE kind = %s AND vector @@ query.q LIMIT {BODY_RANKED + 1}) everywhere) "
+    "THEN ts_rank_cd(d.vector, query.q, 1) ELSE 0 END"
+)
 
 
 @contextmanager

@@ -10,16 +10,21 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import Max
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Length
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from palabre.search.backends import Document, backend, hits_table
 from palabre.search.models import SearchDocument, SearchTerm
-from palabre.search.query import ParsedQuery
+from palabre.search.query import ParsedQuery, _term
 from palabre.search.text import LANGUAGES, plain_words, stem, strip_accents, words
 
 
@@ -157,57 +162,133 @@ def vocabulary_rebuild() -> int:
     return len(counts)
 
 
-def _distance(a: str, b: str, limit: int = 2) -> int:
-    """Damerau-Levenshtein distance, giving up above ``limit``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        if min(current) > limit:
-            return limit + 1
-        previous2, previous = previous, current
-    return previous[-1]
+# Misspelt words are looked up among the library's own words (``SearchTerm``): on
+# PostgreSQL through the trigram index of pg_trgm (migration 0004), elsewhere in a
+# copy of the vocabulary kept in each process; either way the candidates are then
+# measured with RapidFuzz (optimal string alignment: a swap of two letters is one typo).
+CANDIDATES = 40  # nearest words read from the trigram index
+TIES = 4  # equally close corrections compared by what the library says with them
+RARE = 2  # a word in this many documents or fewer may be a typo
+OFTEN = 5  # ... corrected into a word found in this many times more documents
+_vocabulary: dict[str, Any] = {"key": None, "terms": [], "rows": []}
 
 
-def suggest(parsed: ParsedQuery) -> str | None:
-    """A corrected query, drawn from the words of the library, or None."""
-    changed = False
-    corrected = parsed.text
-    for term in parsed.terms:
-        plain = term.plain
-        if len(plain) < 4 or SearchTerm.objects.filter(term=plain).exists():
-            continue
-        limit = 1 if len(plain) < 6 else 2
-        candidates = SearchTerm.objects.filter(
-            term__startswith=plain[0],
-            documents__gt=0,
-        ).values_list("term", "display", "documents")
-        best = None
-        for candidate, shown, documents in candidates.iterator(chunk_size=2000):
-            if abs(len(candidate) - len(plain)) > limit:
-                continue
-            distance = _distance(plain, candidate, limit)
-            if distance <= limit:
-                key = (distance, -documents)
-                if best is None or key < best[0]:
-                    best = (key, shown)
-        if best is not None:
-            corrected = re.sub(
-                re.escape(term.word), best[1], corrected, count=1, flags=re.IGNORECASE
+def _typos_allowed(word: str) -> int:
+    return 1 if len(word) < 6 else 2
+
+
+def _trigram_index() -> bool:
+    """Whether pg_trgm is there (migration 0004 installs it where it may)."""
+    if connection.vendor != "postgresql":
+        return False
+    if "trigrams" not in _vocabulary:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
+            _vocabulary["trigrams"] = cursor.fetchone() is not None
+    return bool(_vocabulary["trigrams"])
+
+
+def _near_words(word: str) -> list[tuple[str, str, int, int]]:
+    """Words of the library within the typos allowed: (term, display, documents, typos)."""
+    limit = _typos_allowed(word)
+    if _trigram_index():
+        rows = list(
+            SearchTerm.objects.annotate(
+                distance=RawSQL("term <-> %s", [word]),
+                length=Length("term"),
             )
-            changed = True
-    return corrected if changed else None
+            .filter(length__gte=len(word) - limit, length__lte=len(word) + limit)
+            .order_by("distance")
+            .values_list("term", "display", "documents")[:CANDIDATES]
+        )
+        terms = [row[0] for row in rows]
+    else:
+        # A refresh writes every word anew: the last id says whether the copy is current.
+        key = SearchTerm.objects.aggregate(last=Max("pk"))["last"]
+        if key != _vocabulary["key"]:
+            rows = list(SearchTerm.objects.values_list("term", "display", "documents"))
+            _vocabulary.update(key=key, rows=rows, terms=[row[0] for row in rows])
+        rows, terms = _vocabulary["rows"], _vocabulary["terms"]
+    near = process.extract(word, terms, scorer=OSA.distance, score_cutoff=limit, limit=None)
+    return [(*rows[index], int(typos)) for _term, typos, index in near if typos > 0]
+
+
+def correct(parsed: ParsedQuery, *, kind: str | None = None, found: int = 0) -> ParsedQuery | None:
+    """The query with its misspelt words corrected from the library's words, or None.
+
+    A word is misspelt when neither it nor any of its forms is a word of the library
+    (nor, while it is being typed, the start of one). A word found in only a document
+    or two (``RARE``) may be a slip its author made too: it is corrected only into a
+    word found in many more (``OFTEN`` times). ``found`` is what the query found as
+    typed: if anything, its words are in the library, if not yet in the vocabulary.
+    Of the nearest words, the one that appears with the query's other words in the
+    most documents wins, then the most frequent: with "forrage pompe", "forage"
+    rather than "fourrage", however many practices feed cattle.
+    """
+    candidates = [
+        (index, term)
+        for index, term in enumerate(parsed.terms)
+        if len(term.plain) >= 4 and term.plain.isalpha()
+    ]
+    if not candidates:
+        return None
+    wanted = {form for _index, term in candidates for form in (term.plain, *term.forms)}
+    counts = dict(SearchTerm.objects.filter(term__in=wanted).values_list("term", "documents"))
+    misspelt = []
+    for index, term in candidates:
+        seen = max(counts.get(form, 0) for form in (term.plain, *term.forms)) or int(found > 0)
+        # A word being typed is misspelt only if no word of the library starts with it.
+        starts = not seen and term.prefix
+        if starts and SearchTerm.objects.filter(term__startswith=term.plain).exists():
+            continue
+        if seen <= RARE:
+            misspelt.append((index, term, seen))
+    if not misspelt:
+        return None
+    terms = list(parsed.terms)
+    text = parsed.text
+    options = {}
+    for index, term, seen in misspelt:
+        near = _near_words(term.plain)
+        near = [row for row in near if row[2] >= OFTEN * seen and row[0] not in term.forms]
+        if near:
+            options[index] = near
+    pending = set(options)  # words that may change: no guide for the others
+    for index, near in options.items():
+        term = parsed.terms[index]
+        closest = min(typos for *_rest, typos in near)
+        tied = sorted((row for row in near if row[3] == closest), key=lambda row: -row[2])[:TIES]
+        others = [t for i, t in enumerate(terms) if i != index and i not in pending]
+        if len(tied) > 1 and others:
+            together = {
+                row[0]: backend().count(ParsedQuery(text="", terms=[_term(row[0]), *others]), kind)
+                for row in tied
+            }
+            tied.sort(key=lambda row: (-together[row[0]], -row[2]))
+        shown = tied[0][1]
+        terms[index] = _term(shown)
+        pending.discard(index)  # corrected: it tells which word the next one is
+        text = re.sub(
+            rf"(?<!\w){re.escape(term.word)}(?!\w)",
+            lambda _match, shown=shown: shown,
+            text,
+            count=1,
+            flags=re.IGNORECASE,
+        )
+    if terms == parsed.terms:
+        return None
+    return replace(parsed, text=text, terms=terms)
+
+
+def suggest(parsed: ParsedQuery, *, kind: str | None = None) -> str | None:
+    """A corrected query, drawn from the words of the library, or None."""
+    corrected = correct(parsed, kind=kind)
+    return corrected.text if corrected else None
 
 
 __all__ = [
     "Document",
+    "correct",
     "hit_score",
     "hits",
     "plain_words",

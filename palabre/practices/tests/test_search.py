@@ -131,12 +131,16 @@ def test_matching_words_are_highlighted(library, client):
     assert "<mark>repas</mark>" in body
 
 
-def test_did_you_mean_draws_on_the_library(library, client):
+def test_a_misspelt_word_is_corrected_from_the_library(library, client):
     vocabulary_rebuild()
     response = client.get("/search/", {"q": "cantnes"})
-    assert response.context["result"].total == 0
-    assert response.context["result"].suggestion == "cantines"
-    assert "Vouliez-vous dire" in response.content.decode()
+    assert titles(response.context["result"]) == ["Évaluation participative des cantines scolaires"]
+    page = response.content.decode()
+    assert "Résultats pour « cantines »." in page and "Rechercher plutôt « cantnes »" in page
+    # As typed, if one insists: nothing, and no second guess.
+    exact = client.get("/search/", {"q": "cantnes", "exact": "1"})
+    assert exact.context["result"].total == 0
+    assert "Résultats pour" not in exact.content.decode()
 
 
 def test_what_one_may_not_see_is_neither_found_nor_counted(
