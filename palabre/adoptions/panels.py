@@ -7,13 +7,17 @@ from django.template.loader import render_to_string
 
 from palabre import permissions
 from palabre.adoptions import selectors
-from palabre.adoptions.models import Adoption
+from palabre.adoptions.models import Adoption, FeedbackReport
 from palabre.lib import panels
 from palabre.permissions import adoptions as rules
 from palabre.permissions import practices as practice_rules
+from palabre.practices import page_cache
 from palabre.practices.models import Practice
 
 PANEL_QUOTES = 4
+
+# The practice page shows adoptions and what their reports say (practices/page_cache.py).
+page_cache.watch(Adoption, FeedbackReport)
 
 
 @panels.register("practice_detail", order=20)

@@ -38,7 +38,7 @@ from palabre.adoptions.models import (
 )
 from palabre.organisations.models import Organisation, Role
 from palabre.permissions import adoptions as rules
-from palabre.permissions import org_ids
+from palabre.permissions import org_ids, related_ids
 from palabre.practices.models import Practice
 from palabre.themes.models import Theme
 
@@ -271,7 +271,8 @@ def maturity_evidence(practice: Any, *, has_adoptions: bool = True) -> Evidence:
     threshold = settings.ADOPTIONS_POSITIVE_EFFECTIVENESS
     rows = []
     if has_adoptions:
-        own = {practice.lead_organisation_id, *practice.partners.values_list("pk", flat=True)}
+        # The partners the practice page already read, when it did.
+        own = {practice.lead_organisation_id, *related_ids(practice, "partners")}
         rows = list(
             Adoption.objects.filter(
                 practice=practice, status__in=[Status.COMPLETED, Status.ABANDONED]

@@ -7,14 +7,18 @@ from django.template.loader import render_to_string
 from palabre import permissions
 from palabre.discussions import selectors
 from palabre.discussions.forms import ThreadForm
-from palabre.discussions.models import Space
+from palabre.discussions.models import Answer, Space, Thread
 from palabre.discussions.search import thread_search
 from palabre.lib import panels
 from palabre.permissions import discussions as rules
 from palabre.permissions import practices as practice_rules
 from palabre.permissions.workshops import can_view_workshop
+from palabre.practices import page_cache
 
 SHOWN = 5
+
+# The practice page lists its questions (practices/page_cache.py).
+page_cache.watch(Space, Thread, Answer)
 
 
 @panels.register("practice_detail", order=20)

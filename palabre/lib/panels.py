@@ -7,7 +7,9 @@ An app registers, in its AppConfig.ready(), a function for a named slot::
 
 The function returns HTML (rendered with the app's own template) or "" to show
 nothing; the page renders the slot with ``{% panels "practice_detail" practice=practice %}``.
-Panels must apply the permission module themselves, like any view.
+Panels must apply the permission module themselves, like any view. The practice page
+keeps what it rendered: a panel there names the models it shows with
+``palabre.practices.page_cache.watch()`` (docs/development.md).
 """
 
 from __future__ import annotations

@@ -129,8 +129,12 @@ def can_view(user: Any, practice: Any) -> bool:
         practice = practice.practice
     if not isinstance(practice, Practice):
         return is_member(user)
+    # Only an organisation-only practice needs its organisations read (a query).
+    organisations = (
+        _organisation_ids(practice) if practice.visibility == Visibility.ORGANISATION else set()
+    )
     if practice.status == PUBLISHED and can_see(
-        user, visibility=practice.visibility, organisation_ids=_organisation_ids(practice)
+        user, visibility=practice.visibility, organisation_ids=organisations
     ):
         return True
     if not is_member(user):

@@ -63,6 +63,7 @@ class Practice(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="translations",
+        db_index=False,  # indexed where set: see Meta.indexes
     )
     summary = models.TextField(_("summary"), blank=True)
 
@@ -191,6 +192,14 @@ class Practice(models.Model):
                 # always carry it).
                 include=["id"],
                 name="practice_facets",
+            ),
+            # Most practices are no translation: an index of every row would hold mostly
+            # NULLs, and SQLite's ANALYZE would then judge it useless (it counts the NULLs
+            # as one value) and read the whole table to find a practice's translations.
+            models.Index(
+                fields=["translation_of"],
+                condition=models.Q(translation_of__isnull=False),
+                name="practice_translations",
             ),
         ]
 

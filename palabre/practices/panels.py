@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.template.loader import render_to_string
 
 from palabre import permissions
 from palabre.lib import panels
+from palabre.organisations.models import Organisation
 from palabre.permissions import practices as rules
-from palabre.practices import selectors
+from palabre.practices import page_cache, selectors
+from palabre.practices.models import Attachment, Practice
+from palabre.themes.models import Tag, Theme
 
 
 @panels.register("home", order=10)
@@ -74,3 +78,23 @@ def similar(request, *, practice) -> str:
     return render_to_string(
         "practices/panels/similar_link.html", {"practice": practice}, request=request
     )
+
+
+# What the practice pages show of this app's records and those it names: kept pages of
+# anonymous visitors are renewed when one changes (page_cache.py). A draft's autosaves
+# change no page anyone else sees.
+page_cache.watch(
+    Practice,
+    when=lambda practice: practice.status in (Practice.Status.PUBLISHED, Practice.Status.ARCHIVED),
+)
+page_cache.watch(
+    Attachment,
+    Practice.partners.through,
+    Practice.authors.through,
+    Practice.themes.through,
+    Practice.tags.through,
+    Organisation,
+    Theme,
+    Tag,
+)
+page_cache.watch(get_user_model(), fields=("display_name", "is_active"))

@@ -7,13 +7,32 @@ import re
 from datetime import timedelta
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    prefetch_related_objects,
+)
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from palabre import permissions
 from palabre.permissions import practices as rules
-from palabre.practices.models import DailyCount, Practice, Revision
+from palabre.practices.models import (
+    Attachment,
+    DailyCount,
+    Practice,
+    Revision,
+    SavedPractice,
+    Step,
+)
 
 
 def practice_list(
@@ -60,11 +79,86 @@ def practice_statistics(practice: Practice) -> dict[str, dict[str, int]]:
     stats = {event: {"total": 0, "recent": 0} for event in DailyCount.Event.values}
     for row in rows:
         stats[row["event"]] = {"total": row["total"] or 0, "recent": row["recent"] or 0}
-    stats["saves"] = {
-        "total": practice.saves.count(),
-        "recent": practice.saves.filter(created_at__date__gte=since).count(),
-    }
+    stats["saves"] = practice.saves.aggregate(
+        total=Count("pk"), recent=Count("pk", filter=Q(created_at__date__gte=since))
+    )
     return stats
+
+
+# The practice page ----------------------------------------------------------------------
+
+
+def practice_page_queryset(user: Any) -> QuerySet[Practice]:
+    """The practice page's own query: the fiche, the organisations and people it names,
+    whether it has translations and how many revisions (and, for a member, whether they
+    saved it), in one query. For a member, the partners and authors come with it (two
+    more): the permission rules read them too, and the page shows them."""
+    revisions = (
+        Revision.objects.filter(practice=OuterRef("pk"))
+        .order_by()
+        .values("practice")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    qs = Practice.objects.select_related("lead_organisation", "contact").annotate(
+        has_translations=Exists(Practice.objects.filter(translation_of=OuterRef("pk"))),
+        revision_count=Coalesce(Subquery(revisions, output_field=IntegerField()), 0),
+    )
+    if permissions.is_member(user):
+        saved = SavedPractice.objects.filter(practice=OuterRef("pk"), user=user)
+        qs = qs.annotate(is_saved=Exists(saved)).prefetch_related("partners", "authors")
+    return qs
+
+
+def practice_page(practice: Practice, *, user: Any, can_edit: bool) -> dict[str, Any]:
+    """Everything the practice page shows of ``practice`` (from ``practice_page_queryset``),
+    read here, so that rendering the page asks the database nothing: one query per kind
+    of related row, none when the practice has none (translations)."""
+    prefetch_related_objects([practice], "partners", "authors")  # a member's came with it
+    can_review = rules.can_review(user, practice)
+    comments: dict[str, list[Any]] = {}
+    if can_edit or can_review:
+        unresolved = practice.review_comments.filter(resolved_at__isnull=True)
+        for comment in unresolved.select_related("author"):
+            comments.setdefault(comment.section, []).append(comment)
+    return {
+        "practice": practice,
+        "steps": list(Step.objects.filter(practice=practice)),
+        "attachments": list(Attachment.objects.filter(practice=practice)),
+        "authors": list(practice.authors.all()),
+        "partners": list(practice.partners.all()),
+        "themes": list(practice.themes.all()),
+        "tags": list(practice.tags.all()),
+        # The practice a new version replaces, named on it (read here, not by the page).
+        "revises": practice.revises if practice.revises_id else None,
+        "translations": practice_translations(practice, user=user),
+        "can_edit": can_edit,
+        "can_review": can_review and practice.status == Practice.Status.SUBMITTED,
+        "can_archive": rules.can_archive(user, practice) and practice.is_published,
+        "can_unarchive": rules.can_publish(user, practice)
+        and practice.status == Practice.Status.ARCHIVED,
+        "comments": comments,
+        "statistics": practice_statistics(practice) if can_edit and practice.is_published else None,
+        "pending_version": Practice.objects.filter(revises=practice).first() if can_edit else None,
+        "is_saved": bool(getattr(practice, "is_saved", False)),
+        "revision_count": practice.revision_count,
+    }
+
+
+def practice_translations(practice: Practice, *, user: Any) -> list[Practice]:
+    """The other languages of this practice the person may open, its original first (one
+    query, and none for a practice that is no translation and has none)."""
+    if not (practice.translation_of_id or practice.has_translations):
+        return []
+    original_id = practice.translation_of_id or practice.pk
+    others = (
+        rules.practices_openable_by(user)
+        .filter(Q(translation_of_id=original_id) | Q(pk=original_id))
+        .exclude(pk=practice.pk)
+        .only("pk", "title", "language", "translation_of_id")
+        .order_by("pk")
+    )
+    return sorted(others, key=lambda other: other.pk != original_id)
 
 
 def theme_counts(user: Any) -> dict[int, int]:

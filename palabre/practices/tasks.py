@@ -3,6 +3,7 @@
 from django_tasks import task
 
 from palabre.core import schedule
+from palabre.practices.readership import readership_flush
 from palabre.practices.services import practices_remind_review
 
 
@@ -13,3 +14,5 @@ def review_reminders() -> int:
 
 
 schedule.daily("practices.review_reminders", review_reminders)
+# Views and downloads noted since the last minute join the daily counts (readership.py).
+schedule.every_minute("practices.readership", readership_flush)

@@ -7,8 +7,14 @@ from django.template.loader import render_to_string
 from palabre import permissions
 from palabre.lib import panels
 from palabre.permissions import workshops as rules
+from palabre.practices import page_cache
 from palabre.workshops import selectors
-from palabre.workshops.models import Session, Workshop
+from palabre.workshops.models import Attendance, Session, Workshop
+
+# The practice page shows where it was presented, and how many were trained on it (people
+# present at training sessions): practices/page_cache.py.
+page_cache.watch(Session, when=lambda session: session.presented_practice_id is not None)
+page_cache.watch(Workshop, Attendance)
 
 
 @panels.register("home", order=30)
@@ -27,10 +33,17 @@ def home_workshops(request) -> str:
 @panels.register("practice_detail", order=40)
 def practice_workshops(request, *, practice) -> str:
     """Where this practice was presented, in the workshops this person may see."""
-    sessions = (
+    # Most practices were never presented: one small query says so. The sessions and the
+    # visibility rule are read for the others only.
+    workshops = set(
+        Session.objects.filter(presented_practice=practice).values_list("workshop_id", flat=True)
+    )
+    if not workshops:
+        return ""
+    sessions = list(
         Session.objects.filter(
             presented_practice=practice,
-            workshop__in=rules.workshops_visible_to(request.user),
+            workshop__in=rules.workshops_visible_to(request.user).filter(pk__in=workshops),
         )
         .select_related("workshop", "presenter")
         .order_by("-starts_at")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.template.loader import render_to_string
 
+from palabre.learning.panels.trainings import built_on
 from palabre.learning.selectors import followups as selectors
 from palabre.lib import panels
 from palabre.permissions import is_member
@@ -22,6 +23,8 @@ HOME_ITEMS = 3
 def practice_training_impact(request, *, practice) -> str:
     if practice.status not in (Practice.Status.PUBLISHED, Practice.Status.ARCHIVED):
         return ""
+    if not built_on(request, practice):
+        return ""  # no training on it that the viewer may see: nobody trained (one query)
     impact = selectors.practice_training_impact(practice, viewer=request.user)
     if not impact.trained:
         return ""

@@ -241,11 +241,17 @@ def test_outsider_cannot_submit_or_edit(client_for, make_practice, author, outsi
     assert practice.status == "draft" and practice.context != "x"
 
 
-def test_authors_see_how_their_practice_is_used(client_for, client, make_practice, author):
+def test_authors_see_how_their_practice_is_used(
+    client_for, client, make_practice, author, settings, tmp_path
+):
+    from palabre.practices.readership import readership_flush
+
+    settings.READERSHIP_DIR = tmp_path
     practice = make_practice(author, visibility="public")
     client.get(practice.get_absolute_url())
     client.get(practice.get_absolute_url())
     client.get(f"/practices/{practice.pk}/pdf/")
+    readership_flush(now=timezone.now() + timedelta(minutes=2))  # as the worker does
     page = client_for(author).get(practice.get_absolute_url())
     stats = page.context["statistics"]
     assert stats["view"]["total"] == 2 and stats["pdf"]["total"] == 1

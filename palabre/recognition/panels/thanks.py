@@ -20,11 +20,15 @@ from palabre.adoptions.models import Adoption, FeedbackReport
 from palabre.discussions.models import Answer
 from palabre.lib import panels
 from palabre.permissions import recognition as rules
+from palabre.practices import page_cache
 from palabre.recognition.models import Thanks
 from palabre.recognition.selectors import thanks as selectors
 from palabre.recognition.views.thanks import render_box
 
 Kind = Thanks.Kind
+
+# The practice page shows how many thanked it (practices/page_cache.py).
+page_cache.watch(Thanks)
 
 
 def _memo(request: HttpRequest) -> dict[Any, Any]:
