@@ -24,6 +24,17 @@ def pytest_configure(config):
     # Each test process keeps its own cache (the tests clear it between tests).
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     settings.SITE_URL = "http://testserver"
+    # Tests log facilitators and administrators in directly; palabre/accounts/tests turn
+    # the two-step login requirement back on (its own tests, and the browser test).
+    settings.MFA_REQUIRED_FOR_POWER = False
+    # Practice views wait in files until the worker counts them (practices/readership.py):
+    # each test process notes them in a folder of its own, removed at the end.
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="palabre-readership-"))
+    settings.READERSHIP_DIR = folder
+    config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
 
 
 @pytest.fixture(autouse=True)

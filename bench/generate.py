@@ -22,7 +22,20 @@ sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "palabre.settings")
 django.setup()
 
-from palabre.organisations.demo import ORGANISATIONS, PEOPLE  # noqa: E402
+from palabre.lib.demo_data import read_demo_file  # noqa: E402
+from palabre.organisations.demo import DATA  # noqa: E402
+
+
+def demo_network() -> tuple[list[str], dict[str, list[str]]]:
+    """The demo network's organisation slugs and their members' e-mails (from demo_data/)."""
+    _header, _text, organisations = read_demo_file(DATA / "organisations.md")
+    _header, _text, people = read_demo_file(DATA / "people.md")
+    members: dict[str, list[str]] = {}
+    for _name, person, _description in people:
+        if person.get("organisation"):
+            members.setdefault(person["organisation"], []).append(person["email"])
+    return [fields["slug"] for _name, fields, _description in organisations], members
+
 
 THEMES = [
     "gouvernance-interne", "ressources-humaines-benevolat", "gestion-financiere",
@@ -143,11 +156,7 @@ def main() -> None:
     count, target = int(sys.argv[1]), Path(sys.argv[2])
     seed = int(sys.argv[3]) if len(sys.argv) > 3 else 2026
     rng = random.Random(seed)
-    orgs = [o[0] for o in ORGANISATIONS]
-    members: dict[str, list[str]] = {}
-    for email, _name, _title, org, *_rest in PEOPLE:
-        if org:
-            members.setdefault(org, []).append(email)
+    orgs, members = demo_network()
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("w", encoding="utf-8") as handle:
         for i in range(count):

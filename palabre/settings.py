@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -41,6 +42,7 @@ INSTALLED_APPS = [
     "palabre.adoptions",
     "palabre.recognition",
     "palabre.learning",
+    "palabre.privacy",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -54,11 +56,20 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    # Two-step login: authenticator apps (TOTP) and recovery codes (palabre.accounts.mfa).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "ninja",
+    # Checks the Content-Security-Policy settings (django-csp).
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every response (the policy: "Security" below).
+    "csp.middleware.CSPMiddleware",
+    "palabre.lib.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages travel compressed over slow, costly connections (Django's GZip adds the
     # "heal the breach" padding against BREACH).
@@ -70,6 +81,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "palabre.accounts.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Sessions' last activity, two-step login required for those who hold power.
+    "palabre.accounts.middleware.AccountSecurityMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -193,6 +206,25 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
     ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if env_int("PROXY_COUNT", 0) else ["REMOTE_ADDR"]
 )
 AXES_VERBOSE = False
+# Never store what people typed in the password or code fields.
+AXES_SENSITIVE_PARAMETERS = ["password", "code"]
+# One address trying passwords against many accounts: once it has failed on this many
+# different accounts within the cool-off time above (and not logged into them since), it
+# may only try accounts it has logged into before (from this browser, or from this
+# address within LOGIN_ADDRESS_KNOWN_DAYS); others wait. People behind one shared
+# address (mobile carriers' NAT) keep logging in with their own password.
+LOGIN_ADDRESS_ACCOUNTS_LIMIT = env_int("LOGIN_ADDRESS_ACCOUNTS_LIMIT", 10)
+LOGIN_ADDRESS_KNOWN_DAYS = env_int("LOGIN_ADDRESS_KNOWN_DAYS", 30)
+
+# Two-step login (TOTP apps and recovery codes). Network admins, facilitators and
+# organisation administrators must set it up; others may. Sensitive pages (roles, API
+# tokens, personal data, two-step settings) ask again for the password or a code when
+# the last proof of identity is older than REAUTH_MAX_AGE_MINUTES.
+MFA_REQUIRED_FOR_POWER = env_bool("MFA_REQUIRED_FOR_POWER", True)
+REAUTH_MAX_AGE_MINUTES = env_int("REAUTH_MAX_AGE_MINUTES", 15)
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Palabre")
+# The Django admin never shows an app's secret key (nor its QR code).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # Languages, time and money.
 LANGUAGE_CODE = "fr"
@@ -229,10 +261,25 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Background tasks (Django's tasks API, database-backed by default).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 TASK_STALE_AFTER_SECONDS = env_int("TASK_STALE_AFTER_SECONDS", 15 * 60)
+# Practice views and downloads wait here (in Redis when REDIS_URL is set) until the
+# worker adds them to the daily counts, every minute (palabre/practices/readership.py).
+READERSHIP_DIR = DATA_DIR / "readership"
+# E-mail delivery (docs/operations.md, "E-mails and the background worker"): a try that
+# failed for a passing reason is made again after the first delay, doubling each time up
+# to the longest; after EMAIL_MAX_ATTEMPTS tries the message waits for a network admin.
+EMAIL_MAX_ATTEMPTS = env_int("EMAIL_MAX_ATTEMPTS", 10)
+EMAIL_RETRY_FIRST_DELAY_SECONDS = env_int("EMAIL_RETRY_FIRST_DELAY_SECONDS", 60)
+EMAIL_RETRY_MAX_DELAY_SECONDS = env_int("EMAIL_RETRY_MAX_DELAY_SECONDS", 4 * 60 * 60)
+# /healthz answers 503 when a task or an e-mail has waited longer than this to be worked
+# on, or when the last worker seen has been silent that long.
+WORKER_STALLED_AFTER_SECONDS = env_int("WORKER_STALLED_AFTER_SECONDS", 10 * 60)
 
 # Searches (matches and facet counts) are cached this long; any change to the library
 # starts afresh. 0 turns the cache off.
 SEARCH_CACHE_SECONDS = env_int("SEARCH_CACHE_SECONDS", 300)
+
+# Personal data: how many days an archive of someone's data can be downloaded.
+PRIVACY_EXPORT_DAYS = env_int("PRIVACY_EXPORT_DAYS", 7)
 
 # Discussions: flooding limit, editing window, when a question counts as unanswered.
 DISCUSSIONS_RATE_LIMIT_POSTS = env_int("DISCUSSIONS_RATE_LIMIT_POSTS", 10)
@@ -277,6 +324,19 @@ ADOPTIONS_MIN_REPORTS_FOR_RANKING = env_int("ADOPTIONS_MIN_REPORTS_FOR_RANKING",
 ADOPTIONS_IMPORT_MAX_ROWS = env_int("ADOPTIONS_IMPORT_MAX_ROWS", 5000)
 ADOPTIONS_IMPORT_MAX_BYTES = env_int("ADOPTIONS_IMPORT_MAX_BYTES", 2 * 1024 * 1024)
 
+# Files sent for import are measured before they are read (docs/operations.md, "Imported
+# files and photos"): what an XLSX may unzip to, how much one of its parts may grow, how
+# many cells a file sent through a page may hold. `palabre import-practices` has its own.
+IMPORT_MAX_EXPANDED_MB = env_int("IMPORT_MAX_EXPANDED_MB", 20)
+IMPORT_MAX_COMPRESSION_RATIO = env_int("IMPORT_MAX_COMPRESSION_RATIO", 100)
+IMPORT_MAX_CELLS = env_int("IMPORT_MAX_CELLS", 100_000)
+PRACTICES_IMPORT_MAX_ROWS = env_int("PRACTICES_IMPORT_MAX_ROWS", 200_000)
+PRACTICES_IMPORT_MAX_CELLS = env_int("PRACTICES_IMPORT_MAX_CELLS", 10_000_000)
+PRACTICES_IMPORT_MAX_EXPANDED_MB = env_int("PRACTICES_IMPORT_MAX_EXPANDED_MB", 2048)
+# Photos larger than this are refused at upload (read from their header only); their
+# metadata is removed and their preview made by the background worker.
+IMAGE_MAX_PIXELS = env_int("IMAGE_MAX_MEGAPIXELS", 40) * 1_000_000
+
 # Practices come back to their authors for re-validation this many days after publication.
 PRACTICES_REVIEW_PERIOD_DAYS = env_int("PRACTICES_REVIEW_PERIOD_DAYS", 2 * 365)
 
@@ -292,6 +352,39 @@ CSRF_FAILURE_VIEW = "palabre.core.views.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp): scripts, styles and everything else only from
+# Palabre's own static files; no inline script, style attribute or eval anywhere
+# (docs/development.md, "Content-Security-Policy"). Images may be data: URIs.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
+# Browser features no page uses, off on every page (Permissions-Policy). Security keys
+# (publickey-credentials-*) are not listed: signing in with one needs them.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
 if HTTPS:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True

@@ -23,6 +23,8 @@ urlpatterns = [
     path("", include("palabre.recognition.urls")),
     path("", include("palabre.learning.urls")),
     path("", include("palabre.notifications.urls")),
+    path("", include("palabre.privacy.urls")),
+    path("", include("palabre.audit.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

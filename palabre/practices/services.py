@@ -20,17 +20,17 @@ from palabre.notifications.services import notify
 from palabre.permissions import practices as rules
 from palabre.practices.models import (
     Attachment,
-    DailyCount,
     Practice,
     ReviewComment,
     Revision,
     SavedPractice,
     Step,
 )
+from palabre.practices.readership import readership_record
 from palabre.practices.search import index_practice, touch_practice, unindex_practice
 from palabre.practices.sections import SECTION_BY_SLUG, missing_sections
 from palabre.practices.signals import practice_published
-from palabre.practices.uploads import inspect_upload, make_preview
+from palabre.practices.uploads import inspect_upload
 
 # Fields copied between a practice and its new version or translation.
 CONTENT_FIELDS = (
@@ -551,17 +551,9 @@ def practice_toggle_saved(*, practice: Practice, user: Any) -> bool:
 
 
 def practice_count(*, practice: Practice, event: str) -> None:
-    """Add one to today's counter, without recording who."""
-    day = timezone.localdate()
-    updated = DailyCount.objects.filter(practice=practice, day=day, event=event).update(
-        count=F("count") + 1
-    )
-    if not updated:
-        _row, created = DailyCount.objects.get_or_create(
-            practice=practice, day=day, event=event, defaults={"count": 1}
-        )
-        if not created:
-            DailyCount.objects.filter(pk=_row.pk).update(count=F("count") + 1)
+    """Add one to today's counter, without recording who. Noted in a buffer that the
+    worker adds to the daily counts every minute: a view writes nothing to the database."""
+    readership_record(practice_id=practice.pk, event=event)
 
 
 @transaction.atomic
@@ -574,7 +566,6 @@ def attachment_add(*, practice: Practice, by: Any, upload, caption: str = "") ->
         upload,
         checked,
         by=by,
-        preview=make_preview(upload) if checked.kind == Attachment.Kind.PHOTO else None,
         practice=practice,
         kind=checked.kind,
         caption=caption,

@@ -10,15 +10,17 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from palabre import permissions
+from palabre.lib import panels
 from palabre.lib.errors import ConflictError, ServiceError
 from palabre.lib.views import submit as form_submit
 from palabre.organisations.models import Organisation
 from palabre.permissions import practices as rules
-from palabre.practices import selectors, services
+from palabre.practices import page_cache, selectors, services
 from palabre.practices.exchange import export_rows, write_csv, write_jsonl, write_xlsx
 from palabre.practices.forms import (
     SECTION_FORMS,
@@ -108,52 +110,25 @@ def review_queue(request):
 
 
 def detail(request, pk: int):
-    practice = practice_for(request, pk)
     user = request.user
+    practice = rules.practice_for(user, pk, queryset=selectors.practice_page_queryset(user))
     can_edit = rules.can_edit(user, practice)
     if practice.is_published and not can_edit:  # the authors' own visits do not count
         services.practice_count(practice=practice, event=DailyCount.Event.VIEW)
-    translations = [
-        t
-        for t in Practice.objects.filter(
-            translation_of=practice.translation_of or practice
-        ).exclude(pk=practice.pk)
-        if rules.can_view(user, t)
-    ]
-    if practice.translation_of and rules.can_view(user, practice.translation_of):
-        translations.insert(0, practice.translation_of)
-    comments = {}
-    if can_edit or rules.can_review(user, practice):
-        for comment in practice.review_comments.filter(resolved_at__isnull=True).select_related(
-            "author"
-        ):
-            comments.setdefault(comment.section, []).append(comment)
-    context = {
-        "practice": practice,
-        "steps": practice.steps.all(),
-        "attachments": practice.attachments.all(),
-        "authors": practice.authors.all(),
-        "partners": practice.partners.all(),
-        "themes": practice.themes.select_related("parent"),
-        "tags": practice.tags.all(),
-        "translations": translations,
-        "can_edit": can_edit,
-        "can_review": rules.can_review(user, practice)
-        and practice.status == Practice.Status.SUBMITTED,
-        "can_archive": rules.can_archive(user, practice) and practice.is_published,
-        "can_unarchive": rules.can_publish(user, practice)
-        and practice.status == Practice.Status.ARCHIVED,
-        "completeness": completeness(practice) if practice.is_editable else None,
-        "comments": comments,
-        "review_form": ReviewForm() if rules.can_review(user, practice) else None,
-        "statistics": selectors.practice_statistics(practice)
-        if can_edit and practice.is_published
-        else None,
-        "pending_version": Practice.objects.filter(revises=practice).first() if can_edit else None,
-        "is_saved": permissions.is_member(user) and practice.saves.filter(user=user).exists(),
-        "revision_count": practice.revisions.count(),
-    }
-    return render(request, "practices/detail.html", context)
+    kept = page_cache.kept_page(request, practice)  # anonymous visitors: no rendering
+    if kept is not None:
+        return kept
+    context = selectors.practice_page(practice, user=user, can_edit=can_edit)
+    context["completeness"] = completeness(practice) if practice.is_editable else None
+    context["review_form"] = ReviewForm() if context["can_review"] else None
+    # Other apps' panels, read before the page is rendered: the template asks nothing.
+    # Each panel renders its own template with autoescaping; the joined result is safe.
+    html = panels.render_slot("practice_detail", request, practice=practice)
+    context["panels"] = mark_safe(html)
+    response = render(request, "practices/detail.html", context)
+    # A photo being prepared is ready in a minute, and nothing announces it: not kept.
+    ready = all(attachment.is_ready for attachment in context["attachments"])
+    return page_cache.finish(request, practice, response, keep=ready)
 
 
 def similar(request, pk: int):
@@ -210,6 +185,8 @@ def pdf(request, pk: int):
 def attachment(request, pk: int, attachment_pk: int):
     practice = practice_for(request, pk)
     item = rules.attachment_for(request.user, practice, attachment_pk)
+    if not item.is_ready:  # a photo whose metadata (GPS…) the worker has not removed yet
+        raise Http404
     if practice.is_published:
         services.practice_count(practice=practice, event=DailyCount.Event.ATTACHMENT)
     response = FileResponse(
@@ -226,7 +203,7 @@ def attachment(request, pk: int, attachment_pk: int):
 def attachment_preview(request, pk: int, attachment_pk: int):
     practice = practice_for(request, pk)
     item = rules.attachment_for(request.user, practice, attachment_pk)
-    if not item.preview:
+    if not item.preview:  # made by the worker: never decoded here
         raise Http404
     response = FileResponse(item.preview.open("rb"), content_type="image/jpeg")
     response["X-Content-Type-Options"] = "nosniff"
@@ -541,6 +518,7 @@ def search_page(request):
         sort=request.GET.get("sort", ""),
         page=request.GET.get("page"),
         live=request.GET.get("live") == "1",
+        exact=request.GET.get("exact") == "1",
     )
     if q.strip() and request.GET.get("live") != "1" and not request.GET.get("page"):
         practice_searched.send_robust(sender=search_page, query=q, results=result.total)
@@ -561,6 +539,7 @@ def search_page(request):
         "sorts": SORTS,
         "filters": filters,
         "too_long": len(q) > 200,
+        "exact": request.GET.get("exact") == "1",
     }
     response = render(
         request,
@@ -584,6 +563,7 @@ def export(request, fmt: str):
         q=request.GET.get("q", ""),
         filters=clean_filters(request.GET),
         sort=request.GET.get("sort", ""),
+        exact=request.GET.get("exact") == "1",
     )
     rows = export_rows(ids)
     name = f"palabre-practices-{timezone.localdate().isoformat()}.{fmt}"

@@ -21,6 +21,9 @@ GUARDED = {
     "Thanks", "Feature", "Attestation", "ContributorSettings",
     "Training", "TrainingSession", "TrainingMaterial", "QuizQuestion", "QuizAttempt",
     "FollowUp", "LearningWish", "NeedDecision",
+    "DataExport", "ErasureRequest",
+    "OutgoingEmail",
+    "AuditEvent",
 }  # fmt: skip
 
 # Modules that answer requests (by file name, or folder name for views/ and templatetags/).
