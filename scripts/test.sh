@@ -50,6 +50,7 @@ else
   echo "msgfmt not found (Debian package gettext): format checks skipped, completeness still tested"
 fi
 
+results=() failed=0
 for db in $TEST_DATABASES; do
   case $db in
     sqlite) unset DATABASE_URL ;;
@@ -63,5 +64,13 @@ for db in $TEST_DATABASES; do
     *) echo "unknown database $db"; exit 2 ;;
   esac
   step "tests on $db"
-  $BIN/python -m pytest -n "$WORKERS" --dist loadgroup -q
+  if $BIN/python -m pytest -n "$WORKERS" --dist loadgroup -q; then
+    results+=("$db: passed")
+  else
+    results+=("$db: FAILED"); failed=1
+  fi
 done
+# Both databases run even when the first fails, and both results are said at the end.
+step "results"
+printf '%s\n' "${results[@]}"
+exit $failed

@@ -36,7 +36,7 @@ def test_a_member_downloads_their_data_then_has_their_account_erased(
     phone.get_by_role("link", name=fr("My data")).click()
     expect(phone.get_by_role("heading", name=fr("My data"), exact=True)).to_be_visible()
     phone.get_by_role("button", name=fr("Prepare my archive")).click()
-    expect(phone.get_by_text(re.compile(fr("being prepared"), re.IGNORECASE))).to_be_visible()
+    expect(phone.locator(".badge", has_text=re.compile(fr("being prepared"), re.I))).to_be_visible()
     screenshot(phone, "1-preparing")
     fits_the_phone(phone)
 
