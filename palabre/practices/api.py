@@ -29,7 +29,7 @@ from palabre.organisations.models import Organisation
 from palabre.permissions import practices as rules
 from palabre.practices import services
 from palabre.practices.models import Practice, Step
-from palabre.practices.search import FoundResults, _find, _sort, clean_filters
+from palabre.practices.search import FACETS, FoundResults, _find, _sort, clean_filters
 from palabre.search.query import parse
 from palabre.themes.models import Tag, Theme
 
@@ -115,7 +115,14 @@ class FacetCount(Schema):
 class PracticePage(Schema):
     meta: PageMeta
     results: list[PracticeSummary]
-    facets: dict[str, list[FacetCount]]
+    facets: dict[str, list[FacetCount]] = Field(
+        description="Each facet's most frequent values (and the one chosen), at most "
+        "a dozen unless `all` names the facet"
+    )
+    facets_more: dict[str, int] = Field(
+        default_factory=dict,
+        description="How many other values a facet has (list them with `all=<facet>`)",
+    )
     sort: str
     suggestion: str | None = None
     # The query whose results these are, when the words typed found (almost) nothing.
@@ -328,6 +335,9 @@ def list_practices(
     limit: int = Query(20, ge=1, le=100),
     offset: Offset = 0,
     exact: bool = Query(False, description="Search the words as typed, never corrected"),
+    expand: str = Query(
+        "", alias="all", max_length=30, description="A facet whose values to list in full"
+    ),
 ):
     filters = clean_filters(
         {
@@ -345,6 +355,7 @@ def list_practices(
         sort=sort,
         with_facets=True,
         exact=exact,
+        expand=expand if expand in dict(FACETS) else None,
     )
     results = FoundResults(found, user=request.auth, parsed=parsed, filters=filters, sort=sort)
     count = found.total
@@ -357,6 +368,7 @@ def list_practices(
         "meta": {"count": count, "limit": limit, "offset": offset},
         "results": [_summary(p) for p in page],
         "facets": facets,
+        "facets_more": {facet.name: facet.more for facet in found.facets if facet.more},
         "sort": sort,
         "suggestion": found.suggestion,
         "corrected": found.corrected,

@@ -110,6 +110,7 @@ class Facet:
     name: str
     label: Any
     values: list[FacetValue] = field(default_factory=list)
+    more: int = 0  # values with matches that are not listed
 
 
 @dataclass
@@ -214,25 +215,22 @@ def _theme_ids(slug: str) -> list[int]:
     )
 
 
-def _organisations() -> dict[int, tuple[str, str, str]]:
-    """id → (slug, name, kind) of every organisation (a network has a few hundred at most)."""
-    return {
-        pk: (slug, name, kind)
-        for pk, slug, name, kind in Organisation.objects.values_list("pk", "slug", "name", "kind")
-    }
+ORGANISATIONS = Organisation._meta.db_table
 
 
-def _where(filters: dict[str, str], *, alias: str = "f", skip: str | None = None, orgs=None):
+def _where(filters: dict[str, str], *, alias: str = "f", skip: str | None = None):
     clauses, params = ["1 = 1"], []
     for name, value in filters.items():
         if name == skip:
             continue
         if name in ("organisation", "org_kind"):
-            orgs = orgs if orgs is not None else _organisations()
-            index = 0 if name == "organisation" else 2
-            ids = [pk for pk, row in orgs.items() if row[index] == value] or [0]
-            clauses.append(f"{alias}.organisation IN ({', '.join(['%s'] * len(ids))})")
-            params += ids
+            # Named through the organisations table, so a network of thousands of
+            # organisations is never read whole for one search.
+            column = "slug" if name == "organisation" else "kind"
+            clauses.append(
+                f"{alias}.organisation IN (SELECT id FROM {ORGANISATIONS} WHERE {column} = %s)"
+            )
+            params.append(value)
         elif name == "theme":
             ids = _theme_ids(value) or [0]
             clauses.append(
@@ -263,17 +261,57 @@ LABELS = {
     "language": {"fr": _("French"), "en": _("English")},
 }
 
+# A facet lists its most frequent values (and the one chosen); the others are counted
+# ("12 more"), and listed only when asked for (``expand``). A network with thousands of
+# organisations would otherwise send thousands of lines with every search.
+FACET_LIMIT = 12
 
-def facets_for(filters: dict[str, str]) -> list[Facet]:
+
+def _bounded(facet: Facet, values: list[FacetValue], limit: int | None) -> None:
+    shown = values if limit is None else values[:limit]
+    shown += [v for v in values[len(shown) :] if v.selected]
+    facet.values, facet.more = shown, len(values) - len(shown)
+
+
+def _organisation_facet(facet: Facet, where: str, params: list, selected, limit) -> None:
+    """The organisations with the most matches, named by the database (one query), and
+    how many others have some."""
+    top = f" LIMIT {int(limit)}" if limit is not None else ""
+    rows = _rows(
+        f"SELECT o.slug, o.name, COUNT(*) AS n FROM {FACTS} f "
+        f"JOIN {ORGANISATIONS} o ON o.id = f.organisation WHERE {where} "
+        f"GROUP BY o.slug, o.name ORDER BY n DESC, o.name{top}",
+        params,
+    )
+    values = [FacetValue(slug, name, n, slug == selected) for slug, name, n in rows]
+    if selected and not any(v.selected for v in values):
+        values += [
+            FacetValue(slug, name, n, True)
+            for slug, name, n in _rows(
+                f"SELECT o.slug, o.name, COUNT(*) FROM {FACTS} f "
+                f"JOIN {ORGANISATIONS} o ON o.id = f.organisation "
+                f"WHERE {where} AND o.slug = %s GROUP BY o.slug, o.name",
+                [*params, selected],
+            )
+        ]
+    facet.values = values
+    if limit is not None and len(rows) == limit:
+        everyone = _rows(
+            f"SELECT COUNT(DISTINCT f.organisation) FROM {FACTS} f WHERE {where}", params
+        )[0][0]
+        facet.more = max(0, everyone - len(values))
+
+
+def facets_for(filters: dict[str, str], *, expand: str | None = None) -> list[Facet]:
     """Counts per facet value over the facts table. Each facet counts with the other
-    filters only, so that every count is exactly what clicking that value shows."""
+    filters only, so that every count is exactly what clicking that value shows.
+    Each lists its ``FACET_LIMIT`` most frequent values, all of them for ``expand``."""
     facets = []
-    organisations = _organisations()
-    names = {slug: org_name for slug, org_name, _kind in organisations.values()}
     for name, label in FACETS:
         facet = Facet(name=name, label=label)
-        where, params = _where(filters, skip=name, orgs=organisations)
+        where, params = _where(filters, skip=name)
         selected = filters.get(name)
+        limit = None if name == expand else FACET_LIMIT
         if name == "theme":
             # "IN (SELECT …)" rather than a join: planners otherwise walk every theme link.
             rows = _rows(
@@ -283,7 +321,7 @@ def facets_for(filters: dict[str, str]) -> list[Facet]:
                 params,
             )
             themes = {t.pk: t for t in Theme.objects.filter(pk__in=[r[0] for r in rows])}
-            facet.values = sorted(
+            values = sorted(
                 (
                     FacetValue(themes[pk].slug, themes[pk].name, n, themes[pk].slug == selected)
                     for pk, n in rows
@@ -291,21 +329,24 @@ def facets_for(filters: dict[str, str]) -> list[Facet]:
                 ),
                 key=lambda v: (-v.count, v.label),
             )
+            _bounded(facet, values, limit)
+        elif name == "organisation":
+            _organisation_facet(facet, where, params, selected, limit)
         else:
-            column = "organisation" if name in ("organisation", "org_kind") else FACT_COLUMNS[name]
-            rows = _rows(
-                f"SELECT f.{column}, COUNT(*) FROM {FACTS} f WHERE {where} "
-                f"AND f.{column} IS NOT NULL GROUP BY f.{column}",
-                params,
-            )
-            if name in ("organisation", "org_kind"):
-                # Counted per organisation; named (or grouped by kind) from the small table.
-                counts: dict[str, int] = {}
-                for pk, n in rows:
-                    if pk in organisations:
-                        key = organisations[pk][0 if name == "organisation" else 2]
-                        counts[key] = counts.get(key, 0) + n
-                rows = list(counts.items())
+            if name == "org_kind":
+                rows = _rows(
+                    f"SELECT o.kind, COUNT(*) FROM {FACTS} f "
+                    f"JOIN {ORGANISATIONS} o ON o.id = f.organisation WHERE {where} "
+                    "GROUP BY o.kind",
+                    params,
+                )
+            else:
+                column = FACT_COLUMNS[name]
+                rows = _rows(
+                    f"SELECT f.{column}, COUNT(*) FROM {FACTS} f WHERE {where} "
+                    f"AND f.{column} IS NOT NULL GROUP BY f.{column}",
+                    params,
+                )
             values = []
             for value, n in rows:
                 if value in (None, ""):
@@ -313,8 +354,6 @@ def facets_for(filters: dict[str, str]) -> list[Facet]:
                 value = str(value)
                 if name == "country":
                     shown = countries.name(value) or value
-                elif name == "organisation":
-                    shown = names.get(value, value)
                 else:
                     shown = str(LABELS.get(name, {}).get(value, value))
                 values.append(FacetValue(value, shown, n, value == selected))
@@ -322,7 +361,7 @@ def facets_for(filters: dict[str, str]) -> list[Facet]:
                 values.sort(key=lambda v: v.value, reverse=True)
             else:
                 values.sort(key=lambda v: (-v.count, v.label))
-            facet.values = values
+            _bounded(facet, values, limit)
         facets.append(facet)
     return facets
 
@@ -460,6 +499,7 @@ def _find(
     sort: str,
     with_facets: bool,
     exact: bool = False,
+    expand: str | None = None,
 ) -> _Found:
     """Matches, facets and suggestion for a search, cached a few minutes for everyone
     who sees the same things (same organisations), until the library changes.
@@ -477,6 +517,7 @@ def _find(
             sort,
             with_facets,
             exact,
+            expand,
             permissions.audience_key(user),
         ]
     )
@@ -487,7 +528,7 @@ def _find(
         found = _Found(
             total=searched.total,
             ids=FactResults(filters, sort).ids(0, CACHED_IDS),
-            facets=facets_for(filters) if with_facets else [],
+            facets=facets_for(filters, expand=expand) if with_facets else [],
             suggestion=searched.suggestion,
             parsed=searched.parsed if searched.parsed is not parsed else None,
             corrected=searched.corrected,
@@ -533,6 +574,7 @@ def practice_search(
     per_page: int = PER_PAGE,
     with_facets: bool = True,
     exact: bool = False,
+    expand: str | None = None,
 ) -> SearchResult:
     """Published practices this person may read that match the text and the filters."""
     filters = filters or {}
@@ -545,6 +587,7 @@ def practice_search(
         sort=sort,
         with_facets=with_facets,
         exact=exact,
+        expand=expand if expand in dict(FACETS) else None,
     )
     results = FoundResults(found, user=user, parsed=parsed, filters=filters, sort=sort)
     parsed = results.parsed

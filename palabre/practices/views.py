@@ -519,13 +519,14 @@ def search_page(request):
         page=request.GET.get("page"),
         live=request.GET.get("live") == "1",
         exact=request.GET.get("exact") == "1",
+        expand=request.GET.get("all") or None,
     )
     if q.strip() and request.GET.get("live") != "1" and not request.GET.get("page"):
         practice_searched.send_robust(sender=search_page, query=q, results=result.total)
     for facet in result.facets:
         for value in facet.values:
             params = request.GET.copy()
-            for name in ("page", "live"):
+            for name in ("page", "live", "all"):
                 params.pop(name, None)
             if value.selected:
                 params.pop(facet.name, None)

@@ -294,3 +294,45 @@ def test_rebuild_command_restores_the_index(library, colleague):
     assert find(colleague, "manioc").total == 0
     call_command("rebuild_search_index", verbosity=0)
     assert find(colleague, "manioc").total == 1
+
+
+@pytest.fixture
+def many_organisations(make_practice, author, org_a):
+    """Sixteen organisations with a public practice each about wells; org_a has three."""
+    from palabre.organisations.models import Organisation
+
+    for i in range(15):
+        organisation = Organisation.objects.create(
+            name=f"Groupement {i:02d}", slug=f"groupement-{i:02d}", kind="local_association"
+        )
+        make_practice(author, organisation=organisation, title=f"Puits {i}", visibility="public")
+    for i in range(3):
+        make_practice(author, title=f"Puits de Bafut {i}", visibility="public")
+
+
+def test_a_facet_lists_its_most_frequent_values_and_counts_the_others(many_organisations, client):
+    result = find(None, "puits")
+    organisations = {f.name: f for f in result.facets}["organisation"]
+    assert len(organisations.values) == 12
+    assert organisations.values[0].value == "adb" and organisations.values[0].count == 3
+    assert organisations.more == 4
+    # Chosen, an organisation beyond the first twelve is listed (with its count) all the same.
+    chosen = find(None, "puits", filters={"organisation": "groupement-14"})
+    listed = {f.name: f for f in chosen.facets}["organisation"].values
+    assert [(v.value, v.count) for v in listed if v.selected] == [("groupement-14", 1)]
+
+    page = client.get("/search/", {"q": "puits"}).content.decode()
+    assert "4 de plus" in page and "Groupement 14" not in page
+    everything = client.get("/search/", {"q": "puits", "all": "organisation"}).content.decode()
+    assert "Groupement 14" in everything
+
+
+def test_api_facets_are_bounded_and_say_how_many_more(many_organisations, client):
+    data = client.get("/api/v1/practices", {"q": "puits"}).json()
+    assert len(data["facets"]["organisation"]) == 12
+    assert data["facets_more"]["organisation"] == 4
+    full = client.get("/api/v1/practices", {"q": "puits", "all": "organisation"}).json()
+    assert len(full["facets"]["organisation"]) == 16
+    assert "organisation" not in full["facets_more"]
+    # An unknown facet name lists nothing more, and is not an error.
+    assert client.get("/api/v1/practices", {"q": "puits", "all": "nope"}).status_code == 200
