@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
@@ -240,6 +241,44 @@ def _summary(p: Practice) -> dict:
     }
 
 
+SUMMARY_FIELDS = (
+    "id", "title", "kind", "language", "status", "visibility", "summary", "country", "region",
+    "last_published_at", "updated_at", "lead_organisation__slug", "lead_organisation__name",
+)  # fmt: skip
+
+
+def _summaries(ids: list[int]) -> list[dict]:
+    """``_summary`` of each practice, in the order of ``ids``, read as plain rows: a page of
+    search results is two queries and no model objects (half the time of a cached search)."""
+    rows = {row["id"]: row for row in Practice.objects.filter(pk__in=ids).values(*SUMMARY_FIELDS)}
+    themes: dict[int, list[str]] = {pk: [] for pk in rows}
+    for practice_id, slug in (
+        Practice.themes.through.objects.filter(practice_id__in=ids)
+        .order_by("practice_id", "theme__position", "theme__name_fr")
+        .values_list("practice_id", "theme__slug")
+    ):
+        themes[practice_id].append(slug)
+    summaries = []
+    for pk in ids:
+        if pk not in rows:
+            continue
+        row = rows[pk]
+        organisation = {
+            "slug": row.pop("lead_organisation__slug"),
+            "name": row.pop("lead_organisation__name"),
+        }
+        summaries.append(
+            {
+                **row,
+                "url": reverse("practices:detail", args=[pk]),
+                "lead_organisation": organisation,
+                "themes": themes[pk],
+                "country": str(row["country"] or ""),
+            }
+        )
+    return summaries
+
+
 def _full(p: Practice) -> dict:
     data = _summary(p)
     for name in (*TEXT, "version", "maturity", "beneficiaries_women", "beneficiaries_men", "cost_amount", "cost_currency", "period_start", "period_end", "review_by"):  # fmt: skip
@@ -359,14 +398,14 @@ def list_practices(
     )
     results = FoundResults(found, user=request.auth, parsed=parsed, filters=filters, sort=sort)
     count = found.total
-    page = results[offset : offset + limit]
+    page = results.ids(offset, offset + limit)
     facets = {
         facet.name: [{"value": v.value, "label": v.label, "count": v.count} for v in facet.values]
         for facet in found.facets
     }
     return {
         "meta": {"count": count, "limit": limit, "offset": offset},
-        "results": [_summary(p) for p in page],
+        "results": _summaries(page),
         "facets": facets,
         "facets_more": {facet.name: facet.more for facet in found.facets if facet.more},
         "sort": sort,

@@ -552,13 +552,14 @@ class FoundResults:
     def __len__(self) -> int:
         return self.found.total
 
-    def __getitem__(self, window: slice) -> list[Practice]:
-        start, stop = window.start or 0, window.stop or 0
+    def ids(self, start: int, stop: int) -> list[int]:
         if stop <= len(self.found.ids) or len(self.found.ids) == self.found.total:
-            ids = self.found.ids[start:stop]
-        else:
-            _fill_facts(user=self.user, parsed=self.parsed)
-            ids = FactResults(self.filters, self.sort).ids(start, stop - start)
+            return self.found.ids[start:stop]
+        _fill_facts(user=self.user, parsed=self.parsed)
+        return FactResults(self.filters, self.sort).ids(start, stop - start)
+
+    def __getitem__(self, window: slice) -> list[Practice]:
+        ids = self.ids(window.start or 0, window.stop or 0)
         practices = {p.pk: p for p in Practice.objects.filter(pk__in=ids).with_cards()}
         return [practices[pk] for pk in ids if pk in practices]
 

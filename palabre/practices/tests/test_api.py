@@ -191,3 +191,15 @@ def test_token_command_for_administrators(author, client):
     call_command("token", author.email, stdout=out)
     secret = out.getvalue().strip()
     assert client.get("/api/v1/practices", HTTP_AUTHORIZATION=f"Bearer {secret}").status_code == 200
+
+
+def test_a_search_result_says_what_reading_the_practice_says(client, make_practice, author):
+    """The list reads plain rows for speed: each result must equal the practice's own summary."""
+    from palabre.themes.models import Theme
+
+    practice = make_practice(author, title="Caisse de solidarité", visibility="public")
+    practice.themes.set(Theme.objects.order_by("-position")[:3])
+    listed = client.get("/api/v1/practices", {"q": "solidarité"}).json()["results"]
+    read = client.get(f"/api/v1/practices/{practice.pk}").json()
+    assert len(listed) == 1 and len(listed[0]["themes"]) == 3
+    assert listed[0] == {key: read[key] for key in listed[0]}
