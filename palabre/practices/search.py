@@ -6,8 +6,10 @@ import json
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, Q, QuerySet
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -207,6 +209,55 @@ def _fill_facts(*, user: Any, parsed: ParsedQuery) -> None:
         # TRUNCATE leaves no dead rows for the counts to walk through (PostgreSQL).
         cursor.execute(f"{'DELETE FROM' if connection.vendor == 'sqlite' else 'TRUNCATE'} {FACTS}")
         cursor.execute(f"INSERT INTO {FACTS} ({columns}, score) {sql}", params)
+        _one_per_practice(cursor)
+
+
+PRACTICES = Practice._meta.db_table
+
+
+def _one_per_practice(cursor) -> None:
+    """Keep one entry for a practice and its translations: when the version in the reader's
+    language is among the matches, the other versions are dropped (the result links to
+    them). Only translations are read (their partial index), so this costs little."""
+    language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    cursor.execute(
+        f"DELETE FROM {FACTS} WHERE language <> %s AND id IN ("
+        # an original whose translation in the reader's language matched
+        f"SELECT t.translation_of_id FROM {PRACTICES} t JOIN {FACTS} ft ON ft.id = t.id "
+        "WHERE t.translation_of_id IS NOT NULL AND ft.language = %s "
+        # a translation whose original matched in the reader's language
+        f"UNION SELECT t.id FROM {PRACTICES} t JOIN {FACTS} fo ON fo.id = t.translation_of_id "
+        "WHERE t.translation_of_id IS NOT NULL AND fo.language = %s "
+        # a translation whose sibling matched in the reader's language
+        f"UNION SELECT t.id FROM {PRACTICES} t JOIN {PRACTICES} s "
+        "ON s.translation_of_id = t.translation_of_id AND s.id <> t.id "
+        f"JOIN {FACTS} fs ON fs.id = s.id WHERE t.translation_of_id IS NOT NULL "
+        "AND s.translation_of_id IS NOT NULL AND fs.language = %s)",
+        [language] * 4,
+    )
+
+
+def other_versions(practices: list[Practice], *, user: Any) -> None:
+    """Give each practice the other language versions this person may open
+    (``p.other_versions``), in one query for the whole list."""
+    groups = {p.translation_of_id or p.pk for p in practices}
+    for p in practices:
+        p.other_versions = []
+    if not groups:
+        return
+    shown = {p.pk for p in practices}
+    versions = (
+        rules.practices_visible_to(user)
+        .filter(Q(pk__in=groups) | Q(translation_of_id__in=groups))
+        .exclude(pk__in=shown)
+        .only("pk", "title", "language", "translation_of_id")
+        .order_by("language", "pk")
+    )
+    by_group: dict[int, list[Practice]] = {}
+    for version in versions:
+        by_group.setdefault(version.translation_of_id or version.pk, []).append(version)
+    for p in practices:
+        p.other_versions = by_group.get(p.translation_of_id or p.pk, [])
 
 
 def _theme_ids(slug: str) -> list[int]:
@@ -506,7 +557,6 @@ def _find(
     With ``exact``, misspelt words are searched as typed (and no correction offered)."""
     import hashlib
 
-    from django.conf import settings
     from django.core.cache import cache
 
     seconds = settings.SEARCH_CACHE_SECONDS
@@ -518,6 +568,7 @@ def _find(
             with_facets,
             exact,
             expand,
+            get_language(),  # one entry per practice, in the reader's language
             permissions.audience_key(user),
         ]
     )
@@ -594,6 +645,7 @@ def practice_search(
     parsed = results.parsed
     paginator = Paginator(results, per_page)
     result_page = paginator.get_page(page)
+    other_versions(result_page.object_list, user=user)
     snippets = {}
     if not parsed.is_empty:
         ids = [p.pk for p in result_page]

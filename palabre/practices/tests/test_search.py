@@ -336,3 +336,32 @@ def test_api_facets_are_bounded_and_say_how_many_more(many_organisations, client
     assert "organisation" not in full["facets_more"]
     # An unknown facet name lists nothing more, and is not an error.
     assert client.get("/api/v1/practices", {"q": "puits", "all": "nope"}).status_code == 200
+
+
+def test_a_practice_and_its_translation_are_one_result_in_the_readers_language(
+    make_practice, author, client
+):
+    original = make_practice(
+        author, title="Tontine des femmes de Bafut", visibility="public", summary="Une tontine."
+    )
+    translation = make_practice(
+        author,
+        title="Bafut women's tontine",
+        language="en",
+        visibility="public",
+        summary="A tontine.",
+        translation_of=original,
+    )
+    make_practice(author, title="Tontine des jeunes", visibility="public")
+    french = find(None, "tontine")
+    assert sorted(titles(french)) == ["Tontine des femmes de Bafut", "Tontine des jeunes"]
+    assert french.total == 2
+    languages = {v.value: v.count for v in {f.name: f for f in french.facets}["language"].values}
+    assert languages == {"fr": 2}
+    page = client.get("/search/", {"q": "tontine"}).content.decode()
+    assert f'href="{translation.get_absolute_url()}"' in page and 'hreflang="en"' in page
+
+    english = client.get("/search/", {"q": "tontine"}, HTTP_ACCEPT_LANGUAGE="en")
+    shown = [p.title for p in english.context["result"].page]
+    assert "Bafut women's tontine" in shown and "Tontine des femmes de Bafut" not in shown
+    assert f'href="{original.get_absolute_url()}"' in english.content.decode()
