@@ -110,6 +110,64 @@ def wait_for(port: int, timeout: float = 120) -> None:
     raise SystemExit("Palabre did not start")
 
 
+def bench_env(workdir: Path, postgres: str | None) -> dict[str, str]:
+    """The environment of every `palabre` command run on a bench database kept in ``workdir``."""
+    env = {
+        **os.environ,
+        "PALABRE_DATA_DIR": str(workdir),
+        "SECRET_KEY": "bench-" + "x" * 50,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "ACCESS_LOG": "",
+    }
+    env.pop("DATABASE_URL", None)
+    if postgres:
+        env["DATABASE_URL"] = postgres
+    return env
+
+
+def fresh_database(env: dict[str, str], workdir: Path, postgres: str | None) -> None:
+    """An empty, migrated database: ``workdir`` emptied, the PostgreSQL database re-created."""
+    if workdir.exists():
+        shutil.rmtree(workdir)
+    if postgres:
+        url = urllib.parse.urlsplit(postgres)
+        admin = url._replace(path="/postgres").geturl()
+        name = url.path.lstrip("/")
+        sh([sys.executable, "-c", (
+            "import psycopg,sys; c=psycopg.connect(sys.argv[1], autocommit=True);"
+            f"c.execute('DROP DATABASE IF EXISTS {name} WITH (FORCE)');"
+            f"c.execute('CREATE DATABASE {name}')"
+        ), admin], env)  # fmt: skip
+    sh([*PALABRE, "migrate", "-v0"], env)
+
+
+def import_practices(env: dict[str, str], data: Path, workdir: Path) -> dict:
+    """`palabre import-practices data`, timed, with its peak memory (and the SQLite file size)."""
+    print("importing…", flush=True)
+    results: dict = {}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    sh([*PALABRE, "import-practices", str(data), "-v0"], env, stdout=subprocess.DEVNULL)
+    results["import_seconds"] = round(time.perf_counter() - started, 1)
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    results["import_peak_mb"] = round(max(peak, before) / 1024, 1)
+    print(f"  {results['import_seconds']} s, peak {results['import_peak_mb']} MB", flush=True)
+    if "DATABASE_URL" not in env:
+        results["database_mb"] = round((workdir / "palabre.sqlite3").stat().st_size / 2**20)
+    return results
+
+
+def start_server(env: dict[str, str], port: int, workers: int) -> subprocess.Popen:
+    """`palabre run` (gunicorn) on 127.0.0.1:port; the caller waits for it and terminates it."""
+    return subprocess.Popen(  # noqa: S603
+        [*PALABRE, "run", "--port", str(port), "--workers", str(workers), "--no-worker"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--practices", type=int, default=100_000)
@@ -123,16 +181,7 @@ def main() -> None:
 
     database = "postgresql" if args.postgres else "sqlite"
     workdir = ROOT / "var" / "bench" / database
-    env = {
-        **os.environ,
-        "PALABRE_DATA_DIR": str(workdir),
-        "SECRET_KEY": "bench-" + "x" * 50,
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "ACCESS_LOG": "",
-    }
-    env.pop("DATABASE_URL", None)
-    if args.postgres:
-        env["DATABASE_URL"] = args.postgres
+    env = bench_env(workdir, args.postgres)
     results: dict = {
         "database": database,
         "practices": args.practices,
@@ -148,37 +197,11 @@ def main() -> None:
         print(f"generating {args.practices} practices…", flush=True)
         sh([sys.executable, "bench/generate.py", str(args.practices), str(data)], env)
     if not args.reuse:
-        if workdir.exists():
-            shutil.rmtree(workdir)
-        if args.postgres:
-            url = urllib.parse.urlsplit(args.postgres)
-            admin = url._replace(path="/postgres").geturl()
-            name = url.path.lstrip("/")
-            sh([sys.executable, "-c", (
-                "import psycopg,sys; c=psycopg.connect(sys.argv[1], autocommit=True);"
-                f"c.execute('DROP DATABASE IF EXISTS {name} WITH (FORCE)');"
-                f"c.execute('CREATE DATABASE {name}')"
-            ), admin], env)  # fmt: skip
-        sh([*PALABRE, "migrate", "-v0"], env)
+        fresh_database(env, workdir, args.postgres)
         sh([*PALABRE, "demo", "-v0"], env)
-        print("importing…", flush=True)
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        started = time.perf_counter()
-        sh([*PALABRE, "import-practices", str(data), "-v0"], env, stdout=subprocess.DEVNULL)
-        results["import_seconds"] = round(time.perf_counter() - started, 1)
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        results["import_peak_mb"] = round(max(peak, before) / 1024, 1)
-        print(f"  {results['import_seconds']} s, peak {results['import_peak_mb']} MB", flush=True)
-        if database == "sqlite":
-            results["database_mb"] = round((workdir / "palabre.sqlite3").stat().st_size / 2**20)
+        results.update(import_practices(env, data, workdir))
 
-    server = subprocess.Popen(  # noqa: S603
-        [*PALABRE, "run", "--port", str(args.port), "--workers", str(args.workers), "--no-worker"],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    server = start_server(env, args.port, args.workers)
     try:
         wait_for(args.port)
         rng = random.Random(7)
