@@ -11,6 +11,8 @@ if [ "$(id -u)" != 0 ] && command -v sudo >/dev/null; then SUDO=sudo; fi
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v msgfmt >/dev/null || missing+=(gettext)
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
 if ((${#missing[@]})); then
   if command -v apt-get >/dev/null; then
@@ -27,4 +29,18 @@ if command -v pg_isready >/dev/null && ! pg_isready -q -h 127.0.0.1 -p 5432; the
     $SUDO pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start || true
     for _ in $(seq 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
   fi
+fi
+
+# axe-core and Lighthouse (the accessibility and Lighthouse checks), pinned by
+# scripts/browser-checks/package-lock.json, installed outside the repository and again only
+# when the lock changes. The tests find them in the same folder (PALABRE_NODE_DIR).
+CHECKS="$(cd "$(dirname "$0")/browser-checks" && pwd)"
+NODE_DIR=${PALABRE_NODE_DIR:-${XDG_CACHE_HOME:-$(echo ~)/.cache}/palabre-browser-checks}
+if ! cmp -s "$CHECKS/package-lock.json" "$NODE_DIR/installed-lock.json"; then
+  echo "Installing axe-core and Lighthouse from npm into $NODE_DIR"
+  mkdir -p "$NODE_DIR"
+  rm -f "$NODE_DIR/installed-lock.json"
+  cp "$CHECKS/package.json" "$CHECKS/package-lock.json" "$NODE_DIR/"
+  (cd "$NODE_DIR" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null)
+  cp "$CHECKS/package-lock.json" "$NODE_DIR/installed-lock.json"
 fi

@@ -70,6 +70,14 @@ for db in $TEST_DATABASES; do
     results+=("$db: FAILED"); failed=1
   fi
 done
+# Lighthouse on the demo network served as in production, after the suites so that it has
+# the machine to itself (performance moves with the load); each run is bounded in time.
+step "Lighthouse: home, a practice, search; anonymous and member (scripts/browser-checks)"
+if $BIN/python scripts/browser-checks/lighthouse.py; then
+  results+=("lighthouse: passed")
+else
+  results+=("lighthouse: FAILED"); failed=1
+fi
 # Both databases run even when the first fails, and both results are said at the end.
 step "results"
 printf '%s\n' "${results[@]}"
