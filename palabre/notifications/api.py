@@ -83,8 +83,8 @@ def _out(n: Notification) -> dict:
     return {
         "id": n.pk,
         "kind": n.kind,
-        "title": n.title if visible else _("Something you can no longer see"),
-        "body": n.body if visible else "",
+        "title": n.shown_title if visible else _("Something you can no longer see"),
+        "body": n.shown_body if visible else "",
         "url": n.url if visible else "",
         "actor": str(n.actor) if n.actor_id and visible else None,
         "created_at": n.created_at,

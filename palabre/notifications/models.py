@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from palabre.notifications.kinds import Delivery
@@ -27,9 +30,14 @@ class Notification(models.Model):
     )
     # Dotted kind, e.g. "practice.published"; people choose per kind how they are told.
     kind = models.CharField(_("kind"), max_length=60)
-    # Written in the recipient's language when created.
+    # Written in the recipient's language when created; shown as they are when
+    # ``message`` cannot say them again in the reader's language (older rows).
     title = models.CharField(_("title"), max_length=300)
     body = models.TextField(_("text"), blank=True)
+    # What is needed to write title and body again in the language of whoever reads
+    # them: {"title": [context, msgid], "body": [context, msgid], "params": {...},
+    # "excerpt": "..."} (see ``services.message_of``).
+    message = models.JSONField(default=dict, blank=True)
     url = models.CharField(max_length=500, blank=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -64,6 +72,40 @@ class Notification(models.Model):
     @property
     def target_key(self) -> tuple[str, str]:
         return (self.target_type, self.target_id)
+
+    @property
+    def shown_title(self) -> str:
+        """The title in the active language (the reader's), or as written when created."""
+        return _say_again(self.message, "title") or self.title
+
+    @property
+    def shown_body(self) -> str:
+        """The text in the active language, with the excerpt of people's own words."""
+        if not self.message.get("body"):
+            return self.body
+        text = _say_again(self.message, "body")
+        if not text:
+            return self.body
+        excerpt = self.message.get("excerpt") or ""
+        return f"{text}\n\n{excerpt}".strip() if excerpt else text
+
+
+def _translated(value: Any) -> str:
+    if isinstance(value, dict) and "msgid" in value:
+        context = value.get("context") or ""
+        return pgettext(context, value["msgid"]) if context else gettext(value["msgid"])
+    return value
+
+
+def _say_again(message: dict, part: str) -> str:
+    """``message[part]`` translated in the active language and filled, or "" if it cannot be."""
+    try:
+        context, msgid = message[part]
+        text = pgettext(context, msgid) if context else gettext(msgid)
+        params = {k: _translated(v) for k, v in (message.get("params") or {}).items()}
+        return text % params if params else text
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return ""
 
 
 class NotificationPreference(models.Model):

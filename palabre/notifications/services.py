@@ -16,6 +16,7 @@ from django.core import signing
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.functional import Promise
 
 from palabre import permissions
 from palabre.core.mail import email_queue
@@ -33,6 +34,55 @@ SCOPE_DAILY = "daily"
 
 def _language(user: Any) -> str:
     return getattr(user, "language", "") or settings.LANGUAGE_CODE
+
+
+def _msgid(value: Any) -> list[str] | None:
+    """[context, msgid] of a lazy gettext/pgettext string, None for anything else."""
+    if not isinstance(value, Promise):
+        return None
+    try:
+        func, args, kwargs = value.__reduce__()[1][:3]
+    except (TypeError, ValueError, IndexError):
+        return None
+    name = getattr(func, "__name__", "")
+    if kwargs or not all(isinstance(a, str) for a in args):
+        return None
+    if name == "gettext" and len(args) == 1:
+        return ["", args[0]]
+    if name == "pgettext" and len(args) == 2:
+        return [args[0], args[1]]
+    return None
+
+
+def _param(value: Any) -> Any:
+    found = _msgid(value)
+    if found:
+        return {"context": found[0], "msgid": found[1]}
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    return str(value)
+
+
+def message_of(
+    *, title: Any, body: Any = "", params: dict[str, Any] | None = None, excerpt: str = ""
+) -> dict[str, Any]:
+    """What a notification needs to be written again in its reader's language.
+
+    Only lazy translatable strings can be: a title given as plain text is
+    shown as written (an empty message).
+    """
+    title_id = _msgid(title)
+    if title_id is None:
+        return {}
+    message: dict[str, Any] = {"title": title_id}
+    if params:
+        message["params"] = {key: _param(value) for key, value in params.items()}
+    body_id = _msgid(body) if body else None
+    if body_id is not None:
+        message["body"] = body_id
+        if excerpt:
+            message["excerpt"] = excerpt
+    return message
 
 
 def notify(
@@ -82,6 +132,7 @@ def notify(
         target_type=target._meta.label_lower if target is not None else "",
         target_id=str(target.pk) if target is not None else "",
         email_state=state,
+        message=message_of(title=title, body=body, params=params, excerpt=excerpt),
     )
     if state == Notification.EmailState.SENT:
         _email_now(notification)

@@ -39,6 +39,7 @@ class NewPracticeForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         choices = rules.lead_organisation_choices(user)
         self.fields["lead_organisation"].queryset = choices
+        self.fields["lead_organisation"].empty_label = _("Choose the organisation")
         if choices.count() == 1:
             self.fields["lead_organisation"].initial = choices.first()
 
@@ -78,8 +79,9 @@ class IdentityForm(VersionedForm):
             "visibility": forms.RadioSelect,
             "period_start": forms.DateInput(attrs={"type": "date"}),
             "period_end": forms.DateInput(attrs={"type": "date"}),
-            "partners": forms.SelectMultiple(attrs={"size": 6}),
-            "authors": forms.SelectMultiple(attrs={"size": 6}),
+            # Checkboxes, not a multiple select that needs Ctrl and is cut short on a phone.
+            "partners": forms.CheckboxSelectMultiple(attrs={"class": "checkbox-list"}),
+            "authors": forms.CheckboxSelectMultiple(attrs={"class": "checkbox-list"}),
         }
 
     def __init__(self, *args, user, **kwargs):
@@ -98,15 +100,25 @@ class IdentityForm(VersionedForm):
             )
             .distinct()
         )
-        self.fields["authors"].queryset = people
-        self.fields["contact"].queryset = people
-        self.fields["authors"].help_text = _(
-            "Members of the lead organisation; hold Ctrl (or long-press) to choose several."
-        )
+        self.fields["authors"].queryset = people.order_by("display_name")
+        self.fields["contact"].queryset = people.order_by("display_name")
+        self.fields["authors"].help_text = _("Members of the lead organisation: tick each author.")
         self.fields["partners"].required = False
         self.fields["partners"].queryset = Organisation.objects.exclude(
             pk=practice.lead_organisation_id
+        ).order_by("name")
+        self.fields["partners"].help_text = _(
+            "The other organisations that took part, if any: tick each one."
         )
+        # Plain words instead of Django's "---------" for "nothing chosen".
+        self.fields["contact"].empty_label = _("Nobody in particular")
+        self.fields["lead_organisation"].empty_label = (
+            None if practice.lead_organisation_id else _("Choose the organisation")
+        )
+        self.fields["country"].choices = [
+            ("", _("Not given")) if value == "" else (value, label)
+            for value, label in self.fields["country"].choices
+        ]
         if practice.pk:
             self.initial.setdefault("tags_text", ", ".join(t.name for t in practice.tags.all()))
 

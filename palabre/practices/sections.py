@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.utils.functional import Promise
+from django.utils.text import get_text_list
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -134,6 +136,21 @@ TEXT_FIELDS = (
 )  # fmt: skip
 
 
+# What each group of required fields is called when it is missing: "Missing: the steps".
+REQUIRED_NAMES = {
+    ("title",): _("the title"),
+    ("summary",): _("the summary"),
+    ("themes",): _("the themes"),
+    ("context",): _("the context"),
+    ("objectives",): _("the objectives"),
+    ("approach", "steps"): _("the approach or its key steps"),
+    ("results",): _("the results"),
+    ("difficulties",): _("the difficulties"),
+    ("lessons",): _("the lessons"),
+    ("replication",): _("what to pass on to replicate it"),
+}
+
+
 def _filled(practice, name: str) -> bool:
     if name == "steps":
         return practice.pk is not None and practice.steps.exists()
@@ -143,13 +160,57 @@ def _filled(practice, name: str) -> bool:
     return value not in (None, "")
 
 
-def completeness(practice) -> list[tuple[Section, bool]]:
-    """Each section, and whether it is written enough to be submitted."""
-    return [
-        (section, all(any(_filled(practice, f) for f in group) for group in section.required))
-        for section in SECTIONS
+class SectionProgress(tuple):
+    """``(section, done)``, unpacked as before, plus what is still missing.
+
+    ``missing`` names the required parts not written yet, so the editor says
+    "Missing: the results" rather than "still empty" once some text is saved;
+    ``started`` tells whether anything of the section is written.
+    """
+
+    missing: list[Promise]
+    started: bool
+
+    def __new__(cls, section: Section, missing: list[Promise], started: bool) -> SectionProgress:
+        progress = super().__new__(cls, (section, not missing))
+        progress.missing = missing
+        progress.started = started
+        return progress
+
+    @property
+    def section(self) -> Section:
+        return self[0]
+
+    @property
+    def done(self) -> bool:
+        return self[1]
+
+    @property
+    def missing_text(self) -> str:
+        """What is missing as a phrase in the active language: "the results and the lessons"."""
+        return get_text_list([str(name) for name in self.missing], gettext("and"))
+
+
+def section_progress(practice, section: Section) -> SectionProgress:
+    missing = [
+        REQUIRED_NAMES.get(group, group[0])
+        for group in section.required
+        if not any(_filled(practice, name) for name in group)
     ]
+    started = len(missing) < len(section.required) or any(
+        _filled(practice, name) for name in section.fields if name not in _ALWAYS_SET
+    )
+    return SectionProgress(section, missing, started)
+
+
+# Fields that always hold a value (a default): they do not tell whether the section was written.
+_ALWAYS_SET = frozenset({"kind", "language", "lead_organisation", "visibility", "cost_currency"})
+
+
+def completeness(practice) -> list[SectionProgress]:
+    """Each section, whether it is written enough to be submitted, and what is missing."""
+    return [section_progress(practice, section) for section in SECTIONS]
 
 
 def missing_sections(practice) -> list[Section]:
-    return [section for section, done in completeness(practice) if not done]
+    return [progress.section for progress in completeness(practice) if not progress.done]

@@ -23,6 +23,7 @@ from palabre.workshops.models import (
     Session,
     Workshop,
 )
+from palabre.workshops.zones import time_zone_label
 
 User = get_user_model()
 
@@ -118,7 +119,10 @@ class WorkshopForm(forms.ModelForm):
         zones = list(COMMON_TIME_ZONES)
         if current and current not in zones:
             zones.insert(0, current)
-        self.fields["time_zone"].choices = [(z, z.replace("_", " ")) for z in zones]
+        on = self.instance.start_date if self.instance.pk else None
+        self.fields["time_zone"].choices = [
+            (z, f"{time_zone_label(z, on=on)} — {z.replace('_', ' ')}") for z in zones
+        ]
         if self.instance.pk:
             self.initial["languages"] = self.instance.language_list
         else:
@@ -183,15 +187,21 @@ def practice_choices(person, by=None):
 
 
 class RegistrationForm(forms.Form):
-    person = PersonChoiceField(label=_("Person"), queryset=User.objects.none())
+    person = PersonChoiceField(
+        label=_("Person"), queryset=User.objects.none(), empty_label=_("Choose a person")
+    )
     role = forms.ChoiceField(label=_("Role"), widget=forms.RadioSelect)
     organisation = forms.ModelChoiceField(
-        label=_("For the organisation"), queryset=Organisation.objects.none(), required=False
+        label=_("For the organisation"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label=_("No organisation"),
     )
     practice = forms.ModelChoiceField(
         label=_("Practice presented"),
         queryset=Practice.objects.none(),
         required=False,
+        empty_label=_("No practice"),
         help_text=_("For presenters: the practice you will present, if it is already written."),
     )
     new_practice_title = forms.CharField(
@@ -201,10 +211,16 @@ class RegistrationForm(forms.Form):
         help_text=_("A draft is created for you to complete before the workshop."),
     )
     first_choice = ThemeField(
-        label=_("Group you would like to join"), queryset=Theme.objects.none(), required=False
+        label=_("Group you would like to join"),
+        queryset=Theme.objects.none(),
+        required=False,
+        empty_label=_("No preference"),
     )
     second_choice = ThemeField(
-        label=_("Second choice"), queryset=Theme.objects.none(), required=False
+        label=_("Second choice"),
+        queryset=Theme.objects.none(),
+        required=False,
+        empty_label=_("No preference"),
     )
     notes = forms.CharField(
         label=_("Anything the organisers should know"),
@@ -281,6 +297,11 @@ class RegistrationChangeForm(forms.ModelForm):
         self.fields["second_choice"].queryset = themes
         self.fields["first_choice"].label_from_instance = lambda t: t.name
         self.fields["second_choice"].label_from_instance = lambda t: t.name
+        # Plain words for "nothing chosen" rather than Django's "---------".
+        self.fields["organisation"].empty_label = _("No organisation")
+        self.fields["practice"].empty_label = _("No practice")
+        self.fields["first_choice"].empty_label = _("No preference")
+        self.fields["second_choice"].empty_label = _("No preference")
 
 
 # The agenda ---------------------------------------------------------------------------
@@ -293,21 +314,33 @@ class SessionForm(forms.Form):
     start = forms.TimeField(label=_("Starts at"), widget=TimeInput())
     end = forms.TimeField(label=_("Ends at"), widget=TimeInput())
     room = forms.CharField(label=_("Room"), max_length=100, required=False)
-    theme = ThemeField(label=_("Theme"), queryset=Theme.objects.none(), required=False)
+    # Plain words for "nothing chosen" rather than Django's "---------".
+    theme = ThemeField(
+        label=_("Theme"), queryset=Theme.objects.none(), required=False, empty_label=_("No theme")
+    )
     tool = forms.ModelChoiceField(
-        label=_("Facilitation tool"), queryset=FacilitationTool.objects.none(), required=False
+        label=_("Facilitation tool"),
+        queryset=FacilitationTool.objects.none(),
+        required=False,
+        empty_label=_("No tool"),
     )
     facilitator = PersonChoiceField(
-        label=_("Facilitator"), queryset=User.objects.none(), required=False
+        label=_("Facilitator"),
+        queryset=User.objects.none(),
+        required=False,
+        empty_label=_("Nobody"),
     )
     presented_practice = forms.ModelChoiceField(
-        label=_("Presented practice"), queryset=Practice.objects.none(), required=False
+        label=_("Presented practice"),
+        queryset=Practice.objects.none(),
+        required=False,
+        empty_label=_("No practice"),
     )
     presenter = PersonChoiceField(
-        label=_("Presenter"), queryset=User.objects.none(), required=False
+        label=_("Presenter"), queryset=User.objects.none(), required=False, empty_label=_("Nobody")
     )
     rapporteur = PersonChoiceField(
-        label=_("Rapporteur"), queryset=User.objects.none(), required=False
+        label=_("Rapporteur"), queryset=User.objects.none(), required=False, empty_label=_("Nobody")
     )
     members = PeopleChoiceField(
         label=_("Group members"),
@@ -450,6 +483,7 @@ class PracticeDraftForm(forms.Form):
     lead_organisation = forms.ModelChoiceField(
         label=_("Organisation the practice belongs to"),
         queryset=Organisation.objects.none(),
+        empty_label=_("Choose the organisation"),
     )
 
     def __init__(self, *args, by, initial_organisation=None, **kwargs):

@@ -19,6 +19,7 @@ from django_countries.fields import CountryField
 
 from palabre.lib.models import UploadedFile, stored_name
 from palabre.lib.visibility import Visibility
+from palabre.workshops.zones import time_zone_label
 
 DEFAULT_TIME_ZONE = "Africa/Douala"
 
@@ -212,6 +213,11 @@ class Workshop(models.Model):
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.time_zone or DEFAULT_TIME_ZONE)
 
+    @property
+    def time_zone_label(self) -> str:
+        """The time zone as people say it, with the offset of the workshop's first day."""
+        return time_zone_label(self.time_zone or DEFAULT_TIME_ZONE, on=self.start_date)
+
     def today(self) -> date:
         """Today where the workshop happens."""
         return timezone.localtime(timezone.now(), self.tz).date()
@@ -403,10 +409,11 @@ class RegistrationQuerySet(models.QuerySet["Registration"]):
 
 class Registration(models.Model):
     class Role(models.TextChoices):
-        PARTICIPANT = "participant", _("participant")
-        PRESENTER = "presenter", _("presenter")
-        FACILITATOR = "facilitator", _("facilitator")
-        RAPPORTEUR = "rapporteur", _("rapporteur")
+        # A context of their own: "facilitator" is also a network role, translated apart.
+        PARTICIPANT = "participant", pgettext_lazy("workshop role", "participant")
+        PRESENTER = "presenter", pgettext_lazy("workshop role", "presenter")
+        FACILITATOR = "facilitator", pgettext_lazy("workshop role", "facilitator")
+        RAPPORTEUR = "rapporteur", pgettext_lazy("workshop role", "rapporteur")
 
     class Status(models.TextChoices):
         CONFIRMED = "confirmed", _("confirmed")

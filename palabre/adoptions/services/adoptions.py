@@ -139,7 +139,7 @@ def adoption_update(*, adoption: Adoption, by: Any, fields: dict[str, Any]) -> A
             title=gettext_lazy("%(organisation)s's adoption of “%(title)s” is now %(status)s"),
             params={
                 "organisation": current.organisation.short_name,
-                "status": current.get_status_display(),
+                "status": type(current).Status(current.status).label,
             },
             url=current.get_absolute_url(),
             by=by,

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from palabre.learning.models import (
@@ -23,6 +22,7 @@ from palabre.learning.models import (
     Training,
     TrainingSession,
 )
+from palabre.lib.dates import day
 from palabre.permissions import is_member
 from palabre.permissions import learning as rules
 from palabre.workshops.models import Registration
@@ -84,7 +84,7 @@ def moment_refusal(
     if moment == Moment.AFTER and not workshop.has_started:
         return (
             _("The quiz after the session opens on its first day, %(date)s.")
-            % {"date": date_format(workshop.start_date, "DATE_FORMAT")},
+            % {"date": day(workshop.start_date)},
             409,
         )
     return None

@@ -18,7 +18,6 @@ from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -28,6 +27,7 @@ from palabre.adoptions.services import adoption_create
 from palabre.audit.services import audit_record
 from palabre.learning import kinds
 from palabre.learning.models import FollowUp, Training, TrainingPractice, TrainingSession
+from palabre.lib.dates import day
 from palabre.lib.errors import refuse
 from palabre.notifications.services import notify
 from palabre.permissions import adoptions as adoption_rules
@@ -165,7 +165,7 @@ def _adopt(
     training = follow_up.session.training
     context = _("After the training “%(title)s” (%(date)s).") % {
         "title": training.title,
-        "date": date_format(follow_up.session.workshop.start_date, "DATE_FORMAT"),
+        "date": day(follow_up.session.workshop.start_date),
     }
     if note:
         context = f"{context}\n\n{note}"
@@ -225,7 +225,7 @@ def follow_up_answer(
     if current.answered_at is not None:
         refuse(
             _("You already answered this question on %(date)s: an answer is given once.")
-            % {"date": date_format(timezone.localdate(current.answered_at), "DATE_FORMAT")},
+            % {"date": day(timezone.localdate(current.answered_at))},
             status=409,
         )
     note = (note or "").strip()

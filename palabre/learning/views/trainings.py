@@ -93,7 +93,9 @@ class TrainingForm(forms.Form):
         label=gettext_lazy("Who can see it once published"), choices=Visibility.choices
     )
     organisation = forms.ModelChoiceField(
-        label=gettext_lazy("Organisation"), queryset=Organisation.objects.none()
+        label=gettext_lazy("Organisation"),
+        queryset=Organisation.objects.none(),
+        empty_label=gettext_lazy("Choose the organisation"),
     )
     themes = forms.ModelMultipleChoiceField(
         label=gettext_lazy("Themes"),

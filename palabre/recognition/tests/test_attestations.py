@@ -173,7 +173,7 @@ def test_french_and_english_pdfs(shared, ask, run_tasks, client_for):
     assert "Contribution attestation" in english_text
     # Dates are written in the attestation's language.
     year = _period()["period_start"].year
-    assert f"1 janvier {year}" in french_text
+    assert f"1er janvier {year}" in french_text  # French writes the first day "1er"
     assert f"1 January {year}" in english_text
     assert "Le warrantage à Ngaoundéré" in french_text
 

@@ -160,7 +160,7 @@ def _theme_field(*, required: bool) -> ThemeChoiceField:
         queryset=Theme.objects.order_by("position", "name_fr"),
         to_field_name="slug",
         required=required,
-        empty_label=gettext_lazy("Any theme") if not required else "---------",
+        empty_label=gettext_lazy("Any theme") if not required else gettext_lazy("Choose a theme"),
     )
 
 

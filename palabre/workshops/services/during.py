@@ -453,7 +453,7 @@ def action_update(
             recipient=current.created_by,
             kind="workshop.action_updated",
             title=gettext_lazy("News of the action “%(title)s”: %(status)s"),
-            params={"title": current.title, "status": current.get_status_display()},
+            params={"title": current.title, "status": type(current).Status(current.status).label},
             body=note,
             url=current.get_absolute_url(),
             actor=by,

@@ -107,14 +107,14 @@ def test_a_whole_workshop_on_a_phone(
     log_in(phone, author.email)
     phone.goto(workshop.get_absolute_url())
     phone.get_by_role("link", name="S'inscrire").click()
-    phone.get_by_label("Participant", exact=True).check()
+    phone.get_by_label("Participant·e", exact=True).check()
     phone.get_by_label(re.compile("^Groupe que vous aimeriez rejoindre")).select_option(
         label="Épargne et microfinance"
     )
     screenshot(phone, "1-register")
     fits_the_phone(phone)
     phone.get_by_role("button", name="Confirmer mon inscription").click()
-    assert "Vous êtes inscrit(e)" in phone.locator(".messages").inner_text()
+    assert "Votre inscription est enregistrée" in phone.locator(".messages").inner_text()
     assert Registration.objects.get(person=author).status == "confirmed"
 
     # The agenda, on the phone, in the workshop's time zone.

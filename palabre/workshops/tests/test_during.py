@@ -45,7 +45,7 @@ def test_rapporteur_takes_attendance_of_the_group(client_for, author, colleague,
     page = text(client.get(url))
     assert "Colin Colleague" in page and "Oscar Outsider" in page
     response = client.post(url, {"present": [str(author.pk), str(outsider.pk)]}, follow=True)
-    assert "2 présent(s) sur 3" in text(response)
+    assert "Présences enregistrées : 2 sur 3." in text(response)
     marks = dict(Attendance.objects.values_list("person__email", "present"))
     assert marks == {author.email: True, outsider.email: True, colleague.email: False}
 

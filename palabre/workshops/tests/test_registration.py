@@ -116,7 +116,7 @@ def test_org_admin_registers_a_member_and_the_member_is_told(
     registration = Registration.objects.get(person=colleague)
     assert registration.registered_by == org_admin and registration.status == "confirmed"
     run_tasks()
-    assert any(m.to == [colleague.email] and "inscrit" in m.subject for m in mail.outbox)
+    assert any(m.to == [colleague.email] and "inscription" in m.subject for m in mail.outbox)
 
 
 def test_org_admin_cannot_register_another_organisations_member(workshop, org_admin, outsider):
