@@ -62,16 +62,27 @@ def env_json(name: str, default: object) -> object:
 
 
 def email_settings(url: str) -> dict[str, object]:
-    """Turn ``smtp://user:pass@host:587?tls=true`` (or ``console:``) into settings."""
+    """Turn ``smtp://user:pass@host:587?tls=true`` (or ``console:``, or ``file:///a/folder``
+    where each message is written as a file, as the demo does) into settings."""
     parts = urlsplit(url)
     scheme = parts.scheme
     if scheme == "console":
         return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    if scheme == "file":
+        folder = unquote(parts.path)
+        if not folder.startswith("/"):
+            raise ImproperlyConfigured(
+                f"EMAIL_URL file:// must name a folder by its full path, not {url!r}"
+            )
+        return {
+            "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "EMAIL_FILE_PATH": folder,
+        }
     if scheme == "locmem":
         return {"EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
     if scheme not in {"smtp", "smtps"}:
         raise ImproperlyConfigured(
-            f"EMAIL_URL must start with smtp://, smtps:// or console:, not {scheme!r}"
+            f"EMAIL_URL must start with smtp://, smtps://, file:// or console:, not {scheme!r}"
         )
     query = {key: values[-1] for key, values in parse_qs(parts.query).items()}
     for flag in ("tls", "ssl"):

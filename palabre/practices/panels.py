@@ -56,12 +56,10 @@ def organisation_practices(request, *, organisation) -> str:
 
 @panels.register("profile", order=10)
 def person_practices(request, *, person) -> str:
-    practices = (
-        rules.practices_visible_to(request.user)
-        .filter(Q(authors=person))
-        .with_cards()
-        .order_by("-last_published_at")
-    )
+    practices = selectors.one_per_practice(
+        rules.practices_visible_to(request.user).filter(Q(authors=person)),
+        links=rules.practices_visible_to(request.user),
+    ).order_by("-last_published_at", "-pk")
     return render_to_string(
         "practices/panels/list.html",
         {"practices": practices[:20], "total": practices.count(), "title_authored": True},

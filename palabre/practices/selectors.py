@@ -7,11 +7,13 @@ import re
 from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.db.models import (
     Count,
     Exists,
     IntegerField,
     OuterRef,
+    Prefetch,
     Q,
     QuerySet,
     Subquery,
@@ -22,6 +24,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 from palabre import permissions
 from palabre.permissions import practices as rules
@@ -38,6 +41,8 @@ from palabre.practices.models import (
 def practice_list(
     *, user: Any, theme=None, organisation=None, kind: str = "", language: str = ""
 ) -> QuerySet[Practice]:
+    """Published practices this person may read, newest first: one entry per practice,
+    in the reader's language where it exists (``one_per_practice``)."""
     qs = rules.practices_visible_to(user)
     if theme is not None:
         qs = qs.filter(Q(themes=theme) | Q(themes__parent=theme)).distinct()
@@ -47,17 +52,57 @@ def practice_list(
         qs = qs.filter(kind=kind)
     if language:
         qs = qs.filter(language=language)
-    return qs.with_cards().order_by("-last_published_at", "-pk")
+    return one_per_practice(qs, links=rules.practices_visible_to(user)).order_by(
+        "-last_published_at", "-pk"
+    )
+
+
+# What a link to another language version needs (``read_in_label`` and the address).
+VERSION_FIELDS = ("pk", "title", "language", "translation_of_id")
+
+
+def one_per_practice(
+    qs: QuerySet[Practice], *, links: QuerySet[Practice], language: str | None = None
+) -> QuerySet[Practice]:
+    """One entry for a practice and its translations, as cards: the version in the
+    reader's language when ``qs`` holds it, otherwise the oldest version it holds.
+
+    A practice and its translations form a group named by the original's pk (a
+    translation's ``translation_of``; translations are never of a translation). Each
+    card gets the other versions the person may open (from ``links``) to link to:
+    ``original_version`` (the original, with its ``other_versions``) and
+    ``other_versions`` (the translations). Counting the result counts what is shown;
+    the links cost three queries per list, whatever its length."""
+    language = (language or get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    group = Coalesce(OuterRef("translation_of_id"), OuterRef("pk"))
+    same_group = qs.filter(Q(pk=group) | Q(translation_of_id=group))
+    kept = qs.filter(
+        Q(language=language)
+        | (
+            ~Exists(same_group.filter(language=language))
+            & ~Exists(same_group.exclude(language=language).filter(pk__lt=OuterRef("pk")))
+        )
+    )
+    versions = links.only(*VERSION_FIELDS).order_by("language", "pk")
+    return kept.with_cards().prefetch_related(
+        Prefetch("translations", queryset=versions, to_attr="other_versions"),
+        Prefetch(
+            "translation_of",
+            queryset=versions.prefetch_related(
+                Prefetch("translations", queryset=versions, to_attr="other_versions")
+            ),
+            to_attr="original_version",
+        ),
+    )
 
 
 def practices_in_progress(*, user: Any) -> QuerySet[Practice]:
-    """My drafts and submitted practices (and my organisations' ones when I administer them)."""
-    return (
-        rules.practices_edited_by(user)
-        .exclude(status__in=[Practice.Status.PUBLISHED, Practice.Status.ARCHIVED])
-        .with_cards()
-        .order_by("-updated_at")
+    """My drafts and submitted practices (and my organisations' ones when I administer them),
+    one entry per practice and its translations."""
+    qs = rules.practices_edited_by(user).exclude(
+        status__in=[Practice.Status.PUBLISHED, Practice.Status.ARCHIVED]
     )
+    return one_per_practice(qs, links=rules.practices_openable_by(user)).order_by("-updated_at")
 
 
 def practices_to_review() -> QuerySet[Practice]:
