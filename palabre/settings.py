@@ -8,6 +8,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from whitenoise.compress import Compressor  # type: ignore[import-untyped]
 
 from palabre.lib.env import (
     email_settings,
@@ -121,7 +122,7 @@ TEMPLATES = [
                     ],
                 )
             ],
-            "builtins": ["template_partials.templatetags.partials"],
+            "builtins": ["template_partials.templatetags.partials", "palabre.lib.dates"],
         },
     }
 ]
@@ -243,8 +244,20 @@ COUNTRIES_FIRST_REPEAT = False
 # Files.
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+# One stylesheet and one script per page, built from the apps' files (palabre/core/bundles.py).
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "palabre.core.bundles.BundleFinder",
+]
 MEDIA_URL = "/media/"  # never served directly: files go through views that check access
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(DATA_DIR / "media")))
+# Source maps are read by developer tools only: compressing them (ninja's weigh 10 MB)
+# took most of the first start.
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = (*Compressor.SKIP_COMPRESS_EXTENSIONS, "map")
+# Pages name static files by their hashed names only: the copies without a hash are not
+# kept (nor compressed, which halves the time of collecting them).
+WHITENOISE_KEEP_ONLY_HASHED_FILES = True
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -255,6 +268,8 @@ ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_MB", 20) * 1024 * 1024
 
 # E-mail: printed on the console unless EMAIL_URL names an SMTP server.
 vars().update(email_settings(env_str("EMAIL_URL", "console:")))
+# Set by `palabre run --demo`: the demo network runs, its e-mails are listed at /demo/emails/.
+DEMO = env_bool("PALABRE_DEMO", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Palabre <palabre@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -365,6 +380,8 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": [NONE],
         "frame-ancestors": [NONE],
         "form-action": [SELF],
+        # The service worker (/sw.js, palabre/core/offline.py) keeps pages for offline reading.
+        "worker-src": [SELF],
     }
 }
 # Browser features no page uses, off on every page (Permissions-Policy). Security keys

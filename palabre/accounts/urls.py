@@ -7,7 +7,7 @@ app_name = "accounts"
 
 urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logout/", views.logout, name="logout"),
     path("password/", views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "password/done/",

@@ -25,9 +25,13 @@ from palabre.accounts.services import (
     user_set_network_role,
 )
 from palabre.accounts.sessions import session_end, session_record
+from palabre.core.offline import forget_this_device
 from palabre.lib.errors import ServiceError
 from palabre.lib.views import BadRequestOnInvalidForm, form_add_service_error
 from palabre.permissions import organisations as org_rules
+
+# Logging out forgets what the site kept on this device (shared phones): palabre/core/offline.py.
+logout = forget_this_device(auth_views.LogoutView.as_view())
 
 
 class LoginView(BadRequestOnInvalidForm, auth_views.LoginView):

@@ -42,6 +42,7 @@ from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 
 from palabre import permissions
+from palabre.core import datasaver
 from palabre.practices.models import Practice
 
 # How long an anonymous page is kept at most (changes the signals miss show after this).
@@ -142,8 +143,10 @@ def _keeps(request: HttpRequest, practice: Practice) -> bool:
     )
 
 
-def _key(practice: Practice) -> str:
-    return f"practice-page:{practice.pk}:{translation.get_language()}"
+def _key(request: HttpRequest, practice: Practice) -> str:
+    # Who saves data gets links instead of images (palabre.core.datasaver).
+    images = "saver" if datasaver.is_on(request) else "images"
+    return f"practice-page:{practice.pk}:{translation.get_language()}:{images}"
 
 
 def _etag(request: HttpRequest, digest: str) -> str:
@@ -165,7 +168,7 @@ def kept_page(request: HttpRequest, practice: Practice) -> HttpResponse | None:
         return None
     generation = _generation()
     request._palabre_page_generation = generation  # type: ignore[attr-defined]
-    kept = cache.get(_key(practice))
+    kept = cache.get(_key(request, practice))
     if (
         not isinstance(kept, dict)
         or kept.get("generation") != generation
@@ -216,5 +219,5 @@ def finish(
             "digest": digest,
             "html": html,
         }
-        cache.set(_key(practice), kept, KEEP_FOR)
+        cache.set(_key(request, practice), kept, KEEP_FOR)
     return _conditional(request, response, digest)

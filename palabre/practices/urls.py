@@ -1,6 +1,6 @@
 from django.urls import path
 
-from palabre.practices import views
+from palabre.practices import pack, variants, views
 
 app_name = "practices"
 
@@ -34,6 +34,12 @@ urlpatterns = [
         views.attachment_preview,
         name="attachment_preview",
     ),
+    path(
+        "practices/<int:pk>/files/<int:attachment_pk>/preview/<int:width>.webp",
+        variants.attachment_variant,
+        name="attachment_variant",
+    ),
+    path("themes/<slug:slug>/offline.zip", pack.theme_pack, name="theme_pack"),
     path(
         "practices/<int:pk>/files/<int:attachment_pk>/delete/",
         views.attachment_delete,

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from palabre.workshops.views import after, agenda, during, toolbox, workshops
+from palabre.workshops import pack
+from palabre.workshops.views import after, agenda, during, toolbox, variants, workshops
 
 app_name = "workshops"
 
@@ -53,6 +54,12 @@ urlpatterns = [
         during.photo_preview,
         name="photo_preview",
     ),
+    path(
+        S + "restitution/photos/<int:photo_pk>/preview/<int:width>.webp",
+        variants.photo_variant,
+        name="photo_variant",
+    ),
+    path(W + "offline.zip", pack.workshop_pack, name="pack"),
     path(S + "restitution/photos/<int:photo_pk>/delete/", during.photo_delete, name="photo_delete"),
     path(S + "practice/", during.practice_draft, name="practice_draft"),
     path(W + "actions/", during.actions, name="actions"),

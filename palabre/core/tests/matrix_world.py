@@ -23,6 +23,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from conftest import FULL_FICHE, ensure_thesaurus, make_person
+from palabre.lib.images import make_variants
 
 # The roles every route is requested as, in this order (None: an anonymous visitor).
 ROLES = (
@@ -191,6 +192,7 @@ def _file(record: Any, name: str, content: bytes, *, preview: bool = False) -> A
     record.file.save(name, ContentFile(content), save=False)
     if preview:
         record.preview.save("preview.jpg", ContentFile(JPEG), save=False)
+        make_variants(record.preview)  # its WebP copies, as the worker makes them
     record.original_name = name
     record.size = len(content)
     record.save()

@@ -97,7 +97,7 @@ def test_key_pages_run_under_the_policy_without_violations(
     watch.goto("/")
     watch.collect("home")
 
-    # Search, with results coming live through htmx as the person types.
+    # Search, with results coming live as the person types.
     watch.goto("/search/")
     phone.locator("#q").fill("warrantage")
     phone.wait_for_url(re.compile(r"q=warrantage"))

@@ -192,6 +192,7 @@ POLICY = {
     "base-uri": "'none'",
     "frame-ancestors": "'none'",
     "form-action": "'self'",
+    "worker-src": "'self'",  # the service worker that keeps practices for reading offline
 }
 
 

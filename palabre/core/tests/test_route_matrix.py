@@ -458,7 +458,14 @@ def declare(*routes: Route) -> None:
 declare(
     route("core:home", get=always(OK)),
     route("core:health", get=always(OK)),
+    route("core:service_worker", get=always(OK)),
+    route("core:offline", get=always(OK)),
+    # The data-saver form: anyone (a cookie); POST without a choice is a 400 (not a refusal).
+    route("core:data_saver", get=always(OK), post=always(PASS)),
     route("core:emails_undelivered", get=shown(lambda u, o: C.can_manage_email_delivery(u))),
+    # Outside the demo (as here) it is a 404 for everyone; the rule is tested in
+    # palabre/permissions/tests/test_demo_emails.py.
+    route("core:demo_emails", get=shown(lambda u, o: C.can_view_demo_emails(u))),
     route("audit:events", get=member(shown(lambda u, o: fetched(AU.audit_events_for, u)))),
     route(
         "audit:export",
@@ -701,6 +708,15 @@ declare(
         kwargs=lambda w, o: {"pk": o.practice_id, "attachment_pk": o.pk},
         get=shown(attachment),
     ),
+    route(
+        "practices:attachment_variant",
+        each=lambda w: w.attachment_sample(),
+        kwargs=lambda w, o: {"pk": o.practice_id, "attachment_pk": o.pk, "width": 240},
+        get=shown(attachment),
+    ),
+    # The offline pack of a theme: anyone; what is inside follows practices_visible_to
+    # (palabre/practices/tests/test_share.py).
+    route("practices:theme_pack", kwargs=lambda w, o: {"slug": w.theme.slug}, get=always(OK)),
     route(
         "practices:attachment_delete",
         each=lambda w: w.attachment_sample(),
@@ -967,6 +983,13 @@ declare(
     ),
     route("workshops:photo", each=photos, kwargs=photo_kwargs, get=shown(photo)),
     route("workshops:photo_preview", each=photos, kwargs=photo_kwargs, get=shown(photo)),
+    route(
+        "workshops:photo_variant",
+        each=photos,
+        kwargs=lambda w, o: {**photo_kwargs(w, o), "width": 240},
+        get=shown(photo),
+    ),
+    route("workshops:pack", each=all_workshops, kwargs=pk_of(), get=shown(workshop)),
     route(
         "workshops:photo_delete",
         each=photos,

@@ -323,9 +323,10 @@ def test_a_facet_lists_its_most_frequent_values_and_counts_the_others(many_organ
     assert [(v.value, v.count) for v in listed if v.selected] == [("groupement-14", 1)]
 
     page = client.get("/search/", {"q": "puits"}).content.decode()
-    assert "4 de plus" in page and "Groupement 14" not in page
+    assert "4 de plus" in page and "all=organisation" in page
+    assert "organisation=groupement-14" not in page  # its facet link
     everything = client.get("/search/", {"q": "puits", "all": "organisation"}).content.decode()
-    assert "Groupement 14" in everything
+    assert "organisation=groupement-14" in everything
 
 
 def test_api_facets_are_bounded_and_say_how_many_more(many_organisations, client):
