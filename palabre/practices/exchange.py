@@ -4,7 +4,9 @@ Export writes what a person may see; import reads the same files back unchanged
 (see docs/import-export.md). Import validates the whole file first and, by default,
 imports nothing when a row is bad; it streams, so 100,000 rows fit in little memory.
 The file is read once, within limits and outside any transaction; only the rows found
-good are then written, in one transaction.
+good are then written, in one transaction, 500 at a time: a few statements per batch for
+the practices, their links and steps, their search documents and first revisions, all
+built from the rows in memory (nothing is read back, no signal fires per row).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from typing import IO, Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
@@ -36,9 +38,11 @@ from palabre.lib.spreadsheets import defuse, undefuse
 from palabre.lib.visibility import Visibility
 from palabre.organisations.models import Organisation
 from palabre.practices.models import Practice, Revision, Step
-from palabre.practices.search import index_practices
+from palabre.practices.page_cache import practice_pages_changed
+from palabre.practices.search import practice_document
 from palabre.practices.services import practice_snapshot
-from palabre.search.services import vocabulary_rebuild
+from palabre.search.backends import insert_many
+from palabre.search.services import search_index, vocabulary_rebuild
 from palabre.themes.models import Tag, Theme
 
 COLUMNS = (
@@ -411,6 +415,8 @@ class Validator:
                     {k: str(s.get(k) or "") for k in ("title", "description", "what_made_it_work")}
                     for s in steps
                 ]
+                if any(len(s["title"]) > 200 for s in clean["steps"]):
+                    problems.append(_("a step title must have at most 200 characters"))
         published = _text(row.get("published_at")).strip()
         clean["published_at"] = None
         if published:
@@ -429,6 +435,13 @@ class Validator:
         clean["translation_of"] = _text(row.get("translation_of")).strip()
         for name in TEXT:
             clean[name] = _text(row.get(name))
+        # What PostgreSQL would refuse half-way through the import (SQLite would keep it).
+        for name, most in (("region", 100), ("project_name", 200)):
+            if len(clean[name]) > most:
+                problems.append(
+                    _("%(column)s must have at most %(count)s characters")
+                    % {"column": name, "count": most}
+                )
         if ext:
             self.seen.add(ext)
         return (None if problems else clean), problems
@@ -495,23 +508,27 @@ def import_file(
     return report
 
 
+BATCH = 500
+
+
 @transaction.atomic
 def _import_rows(rows, report: ImportReport, *, path: Path, by, progress) -> None:
     bad_lines = {e.line for e in report.errors}
     done = 0
     pending_links: list[tuple[int, str]] = []
     batch: list[dict[str, Any]] = []
+    writer = _BatchWriter(by)
     for line, clean in rows:
         if line in bad_lines:
             continue
         batch.append(clean)
-        if len(batch) >= 500:
-            pending_links += _save_batch(batch, report, by)
+        if len(batch) >= BATCH:
+            pending_links += writer.save(batch, report)
             done += len(batch)
             batch = []
             if progress:
                 progress(done)
-    pending_links += _save_batch(batch, report, by)
+    pending_links += writer.save(batch, report)
     done += len(batch)
     if progress:
         progress(done)
@@ -521,9 +538,17 @@ def _import_rows(rows, report: ImportReport, *, path: Path, by, progress) -> Non
             "external_id", "pk"
         )
     )
-    for pk, original in pending_links:
-        Practice.objects.filter(pk=pk).update(translation_of_id=originals.get(original))
-
+    Practice.objects.bulk_update(
+        [
+            Practice(pk=pk, translation_of_id=originals.get(original))
+            for pk, original in pending_links
+        ],
+        ["translation_of_id"],
+        batch_size=BATCH,
+    )
+    # Writing in bulk sends no signal per row: practice pages kept in the cache are
+    # told once that they may have changed.
+    practice_pages_changed()
     if by is not None:
         audit_record(
             action="practice.imported",
@@ -551,124 +576,255 @@ def refresh_statistics() -> None:
             cursor.execute("ANALYZE")
 
 
-def _save_batch(batch: list[dict[str, Any]], report: ImportReport, by) -> list[tuple[int, str]]:
-    """Save up to 500 rows; returns (practice, original) links to make at the end."""
-    if not batch:
-        return []
+# Values these fields write as they are (a str for text, an int for numbers and links):
+# preparing them through the field, as Django does, would give the same value, slowly.
+_AS_IS = {
+    **dict.fromkeys(
+        (models.CharField, models.TextField, models.SlugField, models.EmailField), str
+    ),
+    **dict.fromkeys(
+        (
+            models.IntegerField, models.PositiveIntegerField, models.PositiveSmallIntegerField,
+            models.SmallIntegerField, models.BigIntegerField, models.AutoField,
+            models.BigAutoField, models.ForeignKey,
+        ),
+        int,
+    ),
+}  # fmt: skip
 
-    ext_ids = [row["external_id"] for row in batch if row["external_id"]]
-    existing = {p.external_id: p for p in Practice.objects.filter(external_id__in=ext_ids)}
-    originals = {row["translation_of"] for row in batch if row["translation_of"]}
-    original_pks = dict(
-        Practice.objects.filter(external_id__in=originals).values_list("external_id", "pk")
-    )
-    scalar = (
+
+def _preparer(field):
+    kind = _AS_IS.get(type(field))
+    attname = field.attname
+    # Most fields save the value they hold; a few compute it (auto_now, files…).
+    computed = type(field).pre_save is not models.Field.pre_save
+
+    def prepare(obj):
+        value = field.pre_save(obj, True) if computed else getattr(obj, attname)
+        if kind is not None and (value is None or type(value) is kind):
+            return value
+        return field.get_db_prep_save(value, connection)
+
+    return prepare
+
+
+def insert_rows(model, objects: list, *, numbered: bool = False) -> None:
+    """INSERT new ``objects`` of ``model`` as ``bulk_create`` would: each value prepared
+    by its field (``pre_save``, ``get_db_prep_save``), but no SQL built per row. With
+    ``numbered``, the objects get their ids (drawn from the table's sequence on
+    PostgreSQL; on SQLite, read row by row, which costs little there)."""
+    if not objects:
+        return
+    opts = model._meta
+    pk = opts.pk
+    fields = [f for f in opts.concrete_fields if f is not pk or objects[0].pk is not None]
+    columns = [f.column for f in fields]
+    prepare = [_preparer(f) for f in fields]
+    rows = [[p(obj) for p in prepare] for obj in objects]
+    with connection.cursor() as cursor:
+        if numbered and connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                [opts.db_table, pk.column, len(objects)],
+            )
+            for obj, row, (number,) in zip(objects, rows, cursor.fetchall(), strict=True):
+                obj.pk = number
+                row.append(number)
+            columns.append(pk.column)
+            numbered = False
+        if numbered:  # SQLite: one row at a time, each numbered as it is written
+            quote = connection.ops.quote_name
+            sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608 - names from the model
+                quote(opts.db_table),
+                ", ".join(quote(c) for c in columns),
+                ", ".join(["%s"] * len(columns)),
+            )
+            for obj, row in zip(objects, rows, strict=True):
+                cursor.execute(sql, row)
+                obj.pk = cursor.lastrowid
+        else:
+            insert_many(opts.db_table, columns, rows)
+    for obj in objects:
+        obj._state.adding = False
+        obj._state.db = connection.alias
+
+
+def insert_links(model, columns: tuple[str, str], pairs: list[tuple[int, int]]) -> None:
+    """Rows of a many-to-many table, as (practice, other) ids."""
+    insert_many(model._meta.db_table, list(columns), [list(pair) for pair in pairs])
+
+
+class _BatchWriter:
+    """Writes the good rows batch by batch: a few statements per batch, whatever its size.
+
+    What it writes is what it just read: the practices' links, steps, search documents
+    and first revisions are built from the rows in memory (with the organisations,
+    themes, tags and people they name, each read once), not read back from the database.
+    """
+
+    SCALAR = (
         "title", "kind", "language", "status", "visibility", "lead_organisation_id", "contact_id",
         "country", "period_start", "period_end", "beneficiaries_women", "beneficiaries_men",
         "cost_amount", "cost_currency", *TEXT,
     )  # fmt: skip
-    to_create, to_update, practices = [], [], []
-    for row in batch:
-        practice = existing.get(row["external_id"]) or Practice(
-            external_id=row["external_id"], created_by=by
+
+    def __init__(self, by):
+        self.by = by
+        self.organisations = Organisation.objects.in_bulk()
+        # In the order the database gives them (``Theme.Meta.ordering``).
+        self.themes = {t.pk: (i, t) for i, t in enumerate(Theme.objects.all())}
+        self.people: dict[int, Any] = {}
+        self.tags: dict[str, Tag] = {}  # by slug
+
+    def _people(self, ids: set[int]) -> None:
+        missing = ids - self.people.keys()
+        if missing:
+            self.people.update(get_user_model().objects.in_bulk(list(missing)))
+
+    def _tags(self, names: set[str]) -> None:
+        new = sorted(n for n in names if Tag.slug_for(n) and Tag.slug_for(n) not in self.tags)
+        for tag in Tag.for_names(new) if new else []:
+            self.tags[tag.slug] = tag
+
+    def save(self, batch: list[dict[str, Any]], report: ImportReport) -> list[tuple[int, str]]:
+        """Save up to ``BATCH`` rows; returns (practice, original) links to make at the end."""
+        if not batch:
+            return []
+        by = self.by
+        ext_ids = [row["external_id"] for row in batch if row["external_id"]]
+        existing = (
+            {p.external_id: p for p in Practice.objects.filter(external_id__in=ext_ids)}
+            if ext_ids
+            else {}
         )
-        for name in scalar:
-            setattr(practice, name, row[name])
-        practice.translation_of_id = original_pks.get(row["translation_of"])
-        practice.published_at = row["published_at"]
-        if row["status"] in ("published", "archived"):
-            practice.published_at = practice.published_at or timezone.now()
-            practice.last_published_at = practice.published_at
-            practice.review_by = (
-                practice.published_at + timedelta(days=settings.PRACTICES_REVIEW_PERIOD_DAYS)
-            ).date()
-        else:
-            practice.last_published_at = None
-        (to_update if practice.pk else to_create).append(practice)
-        practices.append(practice)
-    Practice.objects.bulk_create(to_create, batch_size=500)
-    if to_update:
-        Practice.objects.bulk_update(
-            to_update,
-            [*scalar, "translation_of_id", "published_at", "last_published_at", "review_by"],
-            batch_size=500,
-        )
-    if any(p.pk is None for p in practices):  # databases without RETURNING
-        ids = dict(
-            Practice.objects.filter(external_id__in=ext_ids).values_list("external_id", "pk")
-        )
-        for p in practices:
-            p.pk = p.pk or ids[p.external_id]
-    report.created += len(to_create)
-    report.updated += len(to_update)
-    pks = [p.pk for p in practices]
-    through = {
-        "partners": (Practice.partners.through, "organisation_id"),
-        "authors": (Practice.authors.through, "user_id"),
-        "themes": (Practice.themes.through, "theme_id"),
-    }
-    for name, (model, column) in through.items():
-        model.objects.filter(practice_id__in=pks).delete()
-        model.objects.bulk_create(
-            [
-                model(practice_id=p.pk, **{column: v})
-                for p, row in zip(practices, batch, strict=True)
-                for v in dict.fromkeys(row[name])
-            ],
-            batch_size=2000,
-        )
-    tag_names = {name for row in batch for name in row["tags"]}
-    tags = {t.slug: t for t in Tag.for_names(sorted(tag_names))} if tag_names else {}
-    Practice.tags.through.objects.filter(practice_id__in=pks).delete()
-    Practice.tags.through.objects.bulk_create(
-        [
-            Practice.tags.through(practice_id=p.pk, tag_id=tags[Tag.slug_for(name)].pk)
-            for p, row in zip(practices, batch, strict=True)
-            for name in dict.fromkeys(row["tags"])
-            if Tag.slug_for(name) in tags
-        ],
-        batch_size=2000,
-        ignore_conflicts=True,
-    )
-    Step.objects.filter(practice_id__in=pks).delete()
-    Step.objects.bulk_create(
-        [
-            Step(practice_id=p.pk, position=i, **step)
-            for p, row in zip(practices, batch, strict=True)
-            for i, step in enumerate(row["steps"])
-        ],
-        batch_size=2000,
-    )
-    index_practices(pks)
-    links = [
-        (p.pk, row["translation_of"])
-        for p, row in zip(practices, batch, strict=True)
-        if row["translation_of"] and p.translation_of_id is None
-    ]
-    published = [p for p in practices if p.status in ("published", "archived")]
-    if published:
-        with_revision = set(
-            Revision.objects.filter(practice_id__in=[p.pk for p in published]).values_list(
-                "practice_id", flat=True
+        originals = {row["translation_of"] for row in batch if row["translation_of"]}
+        original_pks = (
+            dict(
+                Practice.objects.filter(external_id__in=originals).values_list("external_id", "pk")
             )
+            if originals
+            else {}
         )
-        fresh = (
-            Practice.objects.filter(pk__in=[p.pk for p in published if p.pk not in with_revision])
-            .select_related("lead_organisation", "contact")
-            .prefetch_related("partners", "authors", "themes", "tags", "steps")
+        to_create, to_update, practices = [], [], []
+        for row in batch:
+            practice = existing.get(row["external_id"]) or Practice(
+                external_id=row["external_id"], created_by=by
+            )
+            for name in self.SCALAR:
+                setattr(practice, name, row[name])
+            # What Practice.save() sets, which bulk writes do not call.
+            practice.period_year = practice.period_start.year if practice.period_start else None
+            practice.translation_of_id = original_pks.get(row["translation_of"])
+            practice.published_at = row["published_at"]
+            if row["status"] in ("published", "archived"):
+                practice.published_at = practice.published_at or timezone.now()
+                practice.last_published_at = practice.published_at
+                practice.review_by = (
+                    practice.published_at + timedelta(days=settings.PRACTICES_REVIEW_PERIOD_DAYS)
+                ).date()
+            else:
+                practice.last_published_at = None
+            (to_update if practice.pk else to_create).append(practice)
+            practices.append(practice)
+        insert_rows(Practice, to_create, numbered=True)
+        if to_update:
+            Practice.objects.bulk_update(
+                to_update,
+                [*self.SCALAR, "period_year", "translation_of_id", "published_at",
+                 "last_published_at", "review_by"],
+                batch_size=BATCH,
+            )  # fmt: skip
+        report.created += len(to_create)
+        report.updated += len(to_update)
+        self._write_relations(practices, batch, updated=[p.pk for p in to_update])
+        search_index([practice_document(p) for p in practices])
+        self._write_revisions(practices, updated={p.pk for p in to_update})
+        return [
+            (p.pk, row["translation_of"])
+            for p, row in zip(practices, batch, strict=True)
+            if row["translation_of"] and p.translation_of_id is None
+        ]
+
+    def _write_relations(self, practices: list[Practice], batch, *, updated: list[int]) -> None:
+        """Links and steps, written anew; each practice also keeps them in memory, as a
+        ``prefetch_related`` would have read them, for its search document and revision."""
+        through = {
+            "partners": (Practice.partners.through, "organisation_id"),
+            "authors": (Practice.authors.through, "user_id"),
+            "themes": (Practice.themes.through, "theme_id"),
+            "tags": (Practice.tags.through, "tag_id"),
+        }
+        if updated:  # a new practice has no links yet
+            for model in (*(m for m, _c in through.values()), Step):
+                model.objects.filter(practice_id__in=updated).delete()
+        self._people({pk for row in batch for pk in (*row["authors"], row["contact_id"]) if pk})
+        self._tags({name for row in batch for name in row["tags"]})
+        tag_order = {
+            pk: i
+            for i, pk in enumerate(
+                Tag.objects.filter(
+                    slug__in={Tag.slug_for(n) for row in batch for n in row["tags"]}
+                ).values_list("pk", flat=True)
+            )
+        }
+        links: dict[str, list] = {name: [] for name in through}
+        steps: list[Step] = []
+        for practice, row in zip(practices, batch, strict=True):
+            partners = [self.organisations[pk] for pk in dict.fromkeys(row["partners"])]
+            authors = [self.people[pk] for pk in dict.fromkeys(row["authors"])]
+            themes = [self.themes[pk] for pk in dict.fromkeys(row["themes"])]
+            tags = {}
+            for name in row["tags"]:
+                tag = self.tags.get(Tag.slug_for(name))
+                if tag is not None:
+                    tags.setdefault(tag.pk, tag)  # "Eau" and "eau" are one tag
+            own_steps = [
+                Step(practice_id=practice.pk, position=i, **s) for i, s in enumerate(row["steps"])
+            ]
+            pk = practice.pk
+            links["partners"] += [(pk, o.pk) for o in partners]
+            links["authors"] += [(pk, u.pk) for u in authors]
+            links["themes"] += [(pk, t.pk) for _i, t in themes]
+            links["tags"] += [(pk, tag_pk) for tag_pk in tags]
+            steps += own_steps
+            practice.lead_organisation = self.organisations[practice.lead_organisation_id]
+            practice.contact = self.people[practice.contact_id] if practice.contact_id else None
+            practice._prefetched_objects_cache = {
+                "partners": partners,
+                "authors": authors,
+                "themes": [t for _i, t in sorted(themes, key=lambda it: it[0])],
+                "tags": sorted(tags.values(), key=lambda t: tag_order[t.pk]),
+                "steps": own_steps,
+            }
+        for name, (model, column) in through.items():
+            insert_links(model, ("practice_id", column), links[name])
+        insert_rows(Step, steps)
+
+    def _write_revisions(self, practices: list[Practice], *, updated: set[int]) -> None:
+        """Each published practice without a revision gets its first, "Imported"."""
+        published = [p for p in practices if p.status in ("published", "archived")]
+        with_revision = (
+            set(
+                Revision.objects.filter(
+                    practice_id__in=[p.pk for p in published if p.pk in updated]
+                ).values_list("practice_id", flat=True)
+            )
+            if updated
+            else set()
         )
-        Revision.objects.bulk_create(
+        note = _("Imported")
+        insert_rows(
+            Revision,
             [
                 Revision(
                     practice=p,
                     number=1,
                     data=practice_snapshot(p),
-                    published_by=by,
+                    published_by=self.by,
                     published_at=p.published_at,
-                    note=_("Imported"),
+                    note=note,
                 )
-                for p in fresh
+                for p in published
+                if p.pk not in with_revision
             ],
-            batch_size=500,
         )
-    return links
