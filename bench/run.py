@@ -232,13 +232,14 @@ def main() -> None:
                 "/api/v1/practices?" + urllib.parse.urlencode({"q": rng.choice(queries)})
             ),
             "practice page": lambda: f"/practices/{rng.choice(ids)}/",
-            # Loaded by htmx once the reader scrolls to it (a link without JavaScript).
+            # Loaded by the site's script once the reader scrolls to it (a link without it).
             "similar practices": lambda: f"/practices/{rng.choice(ids)}/similar/",
             "list page": lambda: f"/practices/?page={rng.randint(1, 50)}",
         }
         for _name, make in list(scenarios.items())[:1]:
             measure(args.port, n_paths(make)[:30], clients=2)  # warm up
         results["scenarios"] = {}
+        results["load_before"] = [round(x, 2) for x in os.getloadavg()]
         for name, make in scenarios.items():
             single = measure(args.port, n_paths(make), clients=1)
             loaded = measure(args.port, n_paths(make), clients=args.concurrency)
@@ -250,6 +251,7 @@ def main() -> None:
                   f"p99 {single['p99_ms']:7.1f} ms | {args.concurrency} clients p95 "
                   f"{loaded['p95_ms']:7.1f} ms, {loaded['throughput_rps']} req/s | "
                   f"{single['bytes_median']} B", flush=True)  # fmt: skip
+        results["load_after"] = [round(x, 2) for x in os.getloadavg()]
     finally:
         server.terminate()
         server.wait(timeout=30)
