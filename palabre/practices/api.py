@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db.models import Prefetch
+from django.http import HttpResponse
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
+from ninja.renderers import JSONRenderer
 from ninja.responses import Status
 
+from palabre import permissions
 from palabre.lib.api import (
     MAX_INT,
     Day,
@@ -30,7 +38,14 @@ from palabre.organisations.models import Organisation
 from palabre.permissions import practices as rules
 from palabre.practices import services
 from palabre.practices.models import Practice, Step
-from palabre.practices.search import FACETS, FoundResults, _find, _sort, clean_filters
+from palabre.practices.search import (
+    FACETS,
+    FoundResults,
+    _find,
+    _generation,
+    _sort,
+    clean_filters,
+)
 from palabre.search.query import parse
 from palabre.themes.models import Tag, Theme
 
@@ -385,6 +400,14 @@ def list_practices(
             "language": language,
         }
     )  # fmt: skip
+    expand = expand if expand in dict(FACETS) else ""
+    # The whole answer is kept a few minutes for everyone who sees the same practices (same
+    # organisations and roles), in the same language, until the library changes.
+    seconds = settings.SEARCH_CACHE_SECONDS
+    asked = [q, sorted(filters.items()), sort, limit, offset, exact, expand]
+    key = _answer_key(request.auth, asked) if seconds else ""
+    if key and (kept := cache.get(key)) is not None:
+        return HttpResponse(kept, content_type=ANSWER_TYPE)
     parsed = parse(q)
     sort = _sort(sort, parsed)
     found = _find(
@@ -394,7 +417,7 @@ def list_practices(
         sort=sort,
         with_facets=True,
         exact=exact,
-        expand=expand if expand in dict(FACETS) else None,
+        expand=expand or None,
     )
     results = FoundResults(found, user=request.auth, parsed=parsed, filters=filters, sort=sort)
     count = found.total
@@ -403,7 +426,7 @@ def list_practices(
         facet.name: [{"value": v.value, "label": v.label, "count": v.count} for v in facet.values]
         for facet in found.facets
     }
-    return {
+    answer = {
         "meta": {"count": count, "limit": limit, "offset": offset},
         "results": _summaries(page),
         "facets": facets,
@@ -413,6 +436,24 @@ def list_practices(
         "corrected": found.corrected,
         "partial": found.partial,
     }
+    # Checked against the schema and written as django-ninja would, then kept as written.
+    checked = PracticePage.model_validate(answer).model_dump()
+    response = HttpResponse(
+        JSONRenderer().render(request, checked, response_status=200), content_type=ANSWER_TYPE
+    )
+    if key:
+        cache.set(key, response.content, seconds)
+    return response
+
+
+ANSWER_TYPE = f"{JSONRenderer.media_type}; charset={JSONRenderer.charset}"
+
+
+def _answer_key(user, asked: list) -> str:
+    signature = json.dumps(
+        [asked, get_language(), permissions.audience_key(user), _generation()], default=str
+    )
+    return "practice-search-answer:" + hashlib.sha256(signature.encode()).hexdigest()
 
 
 @router.get("/{practice_id}", response={200: PracticeOut, 404: ErrorOut}, summary="Read a practice")

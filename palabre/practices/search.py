@@ -325,16 +325,18 @@ def _bounded(facet: Facet, values: list[FacetValue], limit: int | None) -> None:
 
 
 def _organisation_facet(facet: Facet, where: str, params: list, selected, limit) -> None:
-    """The organisations with the most matches, named by the database (one query), and
-    how many others have some."""
-    top = f" LIMIT {int(limit)}" if limit is not None else ""
+    """The organisations with the most matches and how many have some, counted on the facts
+    table alone (one query); only those listed are joined to be named."""
+    top = f" LIMIT {int(limit) * 4}" if limit is not None else ""  # room for ties on names
     rows = _rows(
-        f"SELECT o.slug, o.name, COUNT(*) AS n FROM {FACTS} f "
-        f"JOIN {ORGANISATIONS} o ON o.id = f.organisation WHERE {where} "
-        f"GROUP BY o.slug, o.name ORDER BY n DESC, o.name{top}",
+        "SELECT o.slug, o.name, t.n, t.everyone FROM ("
+        f"SELECT f.organisation, COUNT(*) AS n, COUNT(*) OVER () AS everyone FROM {FACTS} f "
+        f"WHERE {where} GROUP BY f.organisation ORDER BY n DESC{top}) t "
+        f"JOIN {ORGANISATIONS} o ON o.id = t.organisation ORDER BY t.n DESC, o.name",
         params,
     )
-    values = [FacetValue(slug, name, n, slug == selected) for slug, name, n in rows]
+    everyone = rows[0][3] if rows else 0
+    values = [FacetValue(slug, name, n, slug == selected) for slug, name, n, _ in rows[:limit]]
     if selected and not any(v.selected for v in values):
         values += [
             FacetValue(slug, name, n, True)
@@ -346,11 +348,7 @@ def _organisation_facet(facet: Facet, where: str, params: list, selected, limit)
             )
         ]
     facet.values = values
-    if limit is not None and len(rows) == limit:
-        everyone = _rows(
-            f"SELECT COUNT(DISTINCT f.organisation) FROM {FACTS} f WHERE {where}", params
-        )[0][0]
-        facet.more = max(0, everyone - len(values))
+    facet.more = max(0, everyone - len(values))
 
 
 def facets_for(filters: dict[str, str], *, expand: str | None = None) -> list[Facet]:
@@ -520,7 +518,7 @@ def _searched(
     return found
 
 
-CACHED_IDS = 2000  # the first hundred pages of a search are kept with it
+CACHED_IDS = 400  # the first twenty pages of a search are kept with it
 
 
 @dataclass

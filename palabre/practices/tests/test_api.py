@@ -203,3 +203,29 @@ def test_a_search_result_says_what_reading_the_practice_says(client, make_practi
     read = client.get(f"/api/v1/practices/{practice.pk}").json()
     assert len(listed) == 1 and len(listed[0]["themes"]) == 3
     assert listed[0] == {key: read[key] for key in listed[0]}
+
+
+def test_a_kept_search_answer_is_the_same_follows_the_library_and_never_crosses_audiences(
+    client, client_for, make_practice, author, outsider, settings, django_assert_max_num_queries
+):
+    from palabre.practices.search import index_practice
+
+    settings.SEARCH_CACHE_SECONDS = 300
+    shared = make_practice(author, title="Grenier de soudure", visibility="public")
+    make_practice(author, title="Grenier interne", visibility="organisation")
+    first = client.get("/api/v1/practices", {"q": "grenier"})
+    with django_assert_max_num_queries(1):  # has the library changed? no: the kept answer
+        again = client.get("/api/v1/practices", {"q": "grenier"})
+    assert again.content == first.content and again["Content-Type"] == first["Content-Type"]
+    assert [r["title"] for r in first.json()["results"]] == ["Grenier de soudure"]
+    # Kept for anonymous visitors: the author's colleagues still get their own answer.
+    mine = client_for(author).get("/api/v1/practices", {"q": "grenier"}).json()
+    assert sorted(r["title"] for r in mine["results"]) == ["Grenier de soudure", "Grenier interne"]
+    outside = client_for(outsider).get("/api/v1/practices", {"q": "grenier"}).json()
+    assert [r["title"] for r in outside["results"]] == ["Grenier de soudure"]
+    # The library changes: the kept answer is not served any more.
+    shared.title = "Grenier de soudure des récoltes"
+    shared.save()
+    index_practice(shared)  # as every change of a practice does, in its transaction
+    fresh = client.get("/api/v1/practices", {"q": "grenier"}).json()
+    assert [r["title"] for r in fresh["results"]] == ["Grenier de soudure des récoltes"]
