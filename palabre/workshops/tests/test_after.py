@@ -207,7 +207,10 @@ def test_results_are_aggregated_as_charts_without_names(
     assert "3 réponses sur 3 participants" in page and "Ensemble : 4.0 sur 5" in page.replace(
         ",", "."
     )
-    assert page.count('class="chart"') == 2 and "<script" not in page.split("<main")[1].split("</main>")[0]
+    assert (
+        page.count('class="chart"') == 2
+        and "<script" not in page.split("<main")[1].split("</main>")[0]
+    )
     assert "3.7/5 (3)" in page  # the talk's average, written on the chart
     assert "Awa Author" not in page
     assert client_for(author).get(f"/workshops/{past.pk}/evaluation/results/").status_code == 404

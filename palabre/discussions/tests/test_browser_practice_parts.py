@@ -1,5 +1,6 @@
-"""In a real browser, on a phone: the parts of a practice page that refresh by themselves do
-so through the site's own script — no htmx on the page, no reload — and once each."""
+"""In a real browser, on a phone: the parts of a practice page that refresh by themselves
+(follow, keep for later, similar practices) do so through the site's own script — no htmx on
+the page, no reload — and once each. (Here rather than in practices: following is ours.)"""
 
 import pytest
 from playwright.sync_api import expect
