@@ -68,7 +68,11 @@ def page_scripts(parser, token):
 
 
 @cache
-def _favicon(path: str) -> str:
+def _favicon() -> str:
+    """The icon as a data: address, read once per process (every page carries it)."""
+    path = finders.find("palabre/favicon.svg")
+    if not path or isinstance(path, list):
+        return static("palabre/favicon.svg")
     svg = " ".join(Path(path).read_text(encoding="utf-8").split()).replace('"', "'")
     # quote() leaves no quotation mark, "<", "&" nor "#": safe inside href="…".
     return "data:image/svg+xml," + quote(svg, safe="'=:/;,.-()")
@@ -76,7 +80,4 @@ def _favicon(path: str) -> str:
 
 @register.simple_tag
 def favicon_href() -> str:
-    path = finders.find("palabre/favicon.svg")
-    if not path or isinstance(path, list):
-        return static("palabre/favicon.svg")
-    return mark_safe(_favicon(path))
+    return mark_safe(_favicon())

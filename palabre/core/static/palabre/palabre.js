@@ -19,6 +19,20 @@
     if (token) { event.detail.headers["X-CSRFToken"] = token.content; }
   });
 
+  // Parts of pages are asked as htmx would ask them (HX-Request: the view answers the part
+  // alone) and read as a document: ask(url, options) gives {response, page}.
+  var parse = function (html) { return new DOMParser().parseFromString(html, "text/html"); };
+  var ask = function (url, options) {
+    options = options || {};
+    options.credentials = "same-origin";
+    options.headers = {"HX-Request": "true"};
+    return fetch(url, options).then(function (response) {
+      return response.text().then(function (html) {
+        return {response: response, page: parse(html)};
+      });
+    });
+  };
+
   // A part of the page loaded once it is scrolled to ([data-load] holds its address), so
   // that a page needs no htmx for it; without JavaScript its link stays.
   var lazy = doc.querySelectorAll("[data-load]");
@@ -28,12 +42,8 @@
         if (!entry.isIntersecting) { return; }
         var box = entry.target;
         seen.unobserve(box);
-        fetch(box.getAttribute("data-load"), {
-          credentials: "same-origin", headers: {"HX-Request": "true"}
-        }).then(function (response) {
-          return response.ok ? response.text() : "";
-        }).then(function (html) {
-          var part = new DOMParser().parseFromString(html, "text/html").body.firstElementChild;
+        ask(box.getAttribute("data-load")).then(function (answer) {
+          var part = answer.response.ok && answer.page.body.firstElementChild;
           if (part) { box.replaceWith(doc.importNode(part, true)); }
         }).catch(function () {});
       });
@@ -44,10 +54,6 @@
   // A form that refreshes only its own part of the page ([data-swap]: "closest .thanks",
   // or "#save-form"), so that a page needs no htmx for it. Without JavaScript, or when
   // the connection fails before an answer, the form is sent as usual.
-  var asPart = function (html) {
-    var body = new DOMParser().parseFromString(html, "text/html").body;
-    return body.children.length === 1 ? body.firstElementChild : null;
-  };
   doc.addEventListener("submit", function (event) {
     var form = event.target;
     var where = form.getAttribute("data-swap");
@@ -59,21 +65,16 @@
     if (event.submitter && event.submitter.name) {
       data.append(event.submitter.name, event.submitter.value);
     }
-    fetch(form.action, {
-      method: "POST", body: data, credentials: "same-origin", headers: {"HX-Request": "true"}
-    }).then(function (response) {
-      return response.text().then(function (html) {
-        // Sent once: a whole page in answer (a redirect) is shown, never sent again.
-        if (response.redirected) { location.assign(response.url); return; }
-        var fresh = asPart(html);
-        if (!fresh) {
-          var whole = new DOMParser().parseFromString(html, "text/html");
-          doc.documentElement.replaceWith(doc.importNode(whole.documentElement, true));
-          return;
-        }
-        part.replaceWith(doc.importNode(fresh, true));
-        doc.dispatchEvent(new CustomEvent("palabre:swapped"));
-      });
+    ask(form.action, {method: "POST", body: data}).then(function (answer) {
+      // Sent once: a whole page in answer (a redirect) is shown, never sent again.
+      if (answer.response.redirected) { location.assign(answer.response.url); return; }
+      var body = answer.page.body;
+      if (body.children.length !== 1) {
+        doc.documentElement.replaceWith(doc.importNode(answer.page.documentElement, true));
+        return;
+      }
+      part.replaceWith(doc.importNode(body.firstElementChild, true));
+      doc.dispatchEvent(new CustomEvent("palabre:swapped"));
     }).catch(function () { form.submit(); });
   });
 
@@ -91,12 +92,8 @@
       if (asked) { asked.abort(); }
       asked = window.AbortController ? new AbortController() : null;
       if (busy) { busy.hidden = false; }
-      fetch(form.action + "?" + now + "&live=1", {
-        credentials: "same-origin", headers: {"HX-Request": "true"}, signal: asked && asked.signal
-      }).then(function (response) {
-        return response.ok ? response.text() : "";
-      }).then(function (html) {
-        var fresh = new DOMParser().parseFromString(html, "text/html").querySelector(name);
+      ask(form.action + "?" + now + "&live=1", {signal: asked && asked.signal}).then(function (answer) {
+        var fresh = answer.response.ok && answer.page.querySelector(name);
         var shown = doc.querySelector(name);
         if (fresh && shown) {
           shown.replaceWith(doc.importNode(fresh, true));
@@ -109,14 +106,8 @@
     form.addEventListener("change", run);
   });
 
-  // Who is logged in (nothing is kept for nobody).
-  var person = (function () {
-    var marked = doc.querySelector("[data-person]");
-    if (marked) { return marked.getAttribute("data-person") || null; }
-    var link = doc.querySelector("a.user-link[href]");
-    var found = link && /\/people\/(\d+)\/$/.exec(link.getAttribute("href"));
-    return found ? found[1] : null;
-  })();
+  // Who is logged in (base.html marks the body; nothing is kept for nobody).
+  var person = doc.body.getAttribute("data-person") || null;
   var PREFIX = "palabre:" + (person || "") + ":";
   var store = (function () { try { return window.localStorage; } catch (e) { return null; } })();
 
@@ -267,7 +258,7 @@
       method: "POST", body: new FormData(form), credentials: "same-origin"
     }).then(function (response) {
       return response.text().then(function (html) {
-        var page = new DOMParser().parseFromString(html, "text/html");
+        var page = parse(html);
         var done;
         if (autosave) {
           var version = page.querySelector("[name=version]");
