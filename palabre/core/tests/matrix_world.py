@@ -128,6 +128,8 @@ class World:
     browser_sessions: list[Any] = field(default_factory=list)
     data_exports: list[Any] = field(default_factory=list)
     erasure_requests: list[Any] = field(default_factory=list)
+    # Objects of the apps whose declarations live in matrix_apps/, by app.
+    extra: dict[str, Any] = field(default_factory=dict)
 
     def person(self, role: str) -> Any:
         return self.people[role]
@@ -251,6 +253,11 @@ def build_world() -> World:
     _notifications(world)
     _invitations(world)
     _accounts(world)
+    from palabre.core.tests import matrix_apps
+
+    for module in matrix_apps.modules():
+        if hasattr(module, "build"):
+            module.build(world)
     return world
 
 

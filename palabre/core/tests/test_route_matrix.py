@@ -2947,6 +2947,15 @@ def half_of(key: str) -> str:
     return API_AND_ADMIN if api else PAGES
 
 
+def _declare_app_modules() -> None:
+    from palabre.core.tests import matrix_apps
+
+    for module in matrix_apps.modules():
+        if hasattr(module, "routes"):
+            declare(*module.routes())
+
+
+_declare_app_modules()
 PATTERNS = url_patterns()
 ROUTES = [
     pytest.param(key, marks=pytest.mark.xdist_group(half_of(key)))
