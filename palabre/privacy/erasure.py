@@ -53,6 +53,7 @@ from palabre.organisations.services import membership_remove
 from palabre.permissions import practices as practice_rules
 from palabre.practices.models import Practice, SavedPractice
 from palabre.practices.search import unindex_practice
+from palabre.privacy.export import personal_data_modules
 from palabre.privacy.models import DataExport
 from palabre.recognition.models import Attestation, ContributorSettings, Feature
 from palabre.workshops.models import Evaluation, Registration
@@ -77,6 +78,8 @@ def account_erase(*, person: Any, by: Any) -> dict[str, int]:
     _registrations(person, by, removed)
     _memberships(person, by, removed, old_email)
     _private_data(person, removed)
+    for _app, module in personal_data_modules():
+        removed.update(module.erase(person))
     _access(person, removed, old_email)
     _scrub_copies(person, old_email=old_email, old_name=old_name, removed=removed)
     permissions.forget(person)

@@ -10,6 +10,7 @@ own messages with the thread's title.
 
 from __future__ import annotations
 
+import importlib
 import io
 import json
 import logging
@@ -721,7 +722,27 @@ def collect(person: Any) -> Archive:
         "api_tokens": api_tokens(person),
         "security": security(person),
     }
+    for app, module in personal_data_modules():
+        archive.areas[app] = module.export(person)
     return archive
+
+
+# The apps that say themselves what they hold about a person (``<app>.personal_data``:
+# ``export(person)`` for the archive, ``erase(person)`` for erasure).
+PERSONAL_DATA_APPS = (
+    "resources", "announcements", "meetings", "projects", "newsletter", "feeds",
+)  # fmt: skip
+
+
+def personal_data_modules() -> list[tuple[str, Any]]:
+    found = []
+    for app in PERSONAL_DATA_APPS:
+        try:
+            found.append((app, importlib.import_module(f"palabre.{app}.personal_data")))
+        except ModuleNotFoundError as error:
+            if error.name != f"palabre.{app}.personal_data":
+                raise
+    return found
 
 
 def _info(path: str, moment: datetime) -> zipfile.ZipInfo:
