@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.db.models import Max
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from palabre import permissions
 from palabre.adoptions import selectors
@@ -15,6 +17,7 @@ from palabre.practices import page_cache
 from palabre.practices.models import Practice
 
 PANEL_QUOTES = 4
+HOME_ITEMS = 3
 
 # The practice page shows adoptions and what their reports say (practices/page_cache.py).
 page_cache.watch(Adoption, FeedbackReport)
@@ -75,21 +78,30 @@ def organisation_adoptions(request, *, organisation) -> str:
     )
 
 
-@panels.register("home", order=30)
+@panels.register("home_needs", order=30)
 def home_impact(request) -> str:
+    """The feedback my organisations owe on the practices they adopted, and how many
+    adoptions are open: one query (the organisation's adoptions and their last report)."""
     user = request.user
     ids = permissions.org_ids(user)
     if not ids:
         return ""
-    mine = Adoption.objects.filter(organisation__in=ids)
-    due = selectors.feedback_due(mine)
-    open_count = mine.filter(
-        status__in=[Adoption.Status.PLANNED, Adoption.Status.IN_PROGRESS]
-    ).count()
-    if not (due or open_count):
-        return ""
+    today = timezone.localdate()
+    rows = list(
+        rules.adoptions_visible_to(user)
+        .filter(organisation__in=ids)
+        .annotate(last_report_on=Max("reports__reported_on"))
+        .select_related("practice", "organisation")
+    )
+    due = sorted(
+        (d for a in rows if (d := selectors.feedback_due_for(a, a.last_report_on, today))),
+        key=lambda d: (d.due_on, d.adoption.pk),
+    )
+    open_count = sum(
+        1 for a in rows if a.status in (Adoption.Status.PLANNED, Adoption.Status.IN_PROGRESS)
+    )
     return render_to_string(
         "adoptions/panels/home.html",
-        {"due": due[:5], "due_count": len(due), "open_count": open_count},
+        {"due": due[:HOME_ITEMS], "due_count": len(due), "open_count": open_count},
         request=request,
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q
+from django.db.models import Case, Count, Q, When
 from django.template.loader import render_to_string
 
 from palabre import permissions
@@ -14,16 +14,44 @@ from palabre.practices import page_cache, selectors
 from palabre.practices.models import Attachment, Practice
 from palabre.themes.models import Tag, Theme
 
+HOME_ITEMS = 3
+
 
 @panels.register("home", order=10)
 def home_practices(request) -> str:
+    """The latest practices, for everyone (a member's own work is in "home_needs")."""
     latest = selectors.practice_list(user=request.user)[:6]
     context = {"latest": latest, "request": request}
-    if permissions.is_member(request.user):
-        context["in_progress"] = selectors.practices_in_progress(user=request.user).count()
-        if permissions.is_facilitator(request.user):
-            context["to_review"] = selectors.practices_to_review().count()
     return render_to_string("practices/panels/home.html", context, request=request)
+
+
+@panels.register("home_needs", order=10)
+def home_my_practices(request) -> str:
+    """My drafts, those sent back with changes requested first; for facilitators, the
+    practices waiting for their review. One query when there is nothing."""
+    user = request.user
+    if not permissions.is_member(user):
+        return ""
+    first = Case(When(status=Practice.Status.CHANGES_REQUESTED, then=0), default=1)
+    mine = selectors.practices_in_progress(user=user)
+    items = list(mine.order_by(first, "-updated_at", "-pk")[: HOME_ITEMS + 1])
+    context = {"items": items[:HOME_ITEMS], "total": len(items), "changes": 0}
+    if len(items) > HOME_ITEMS or any(p.status == Practice.Status.CHANGES_REQUESTED for p in items):
+        context.update(
+            mine.aggregate(
+                total=Count("pk"),
+                changes=Count("pk", filter=Q(status=Practice.Status.CHANGES_REQUESTED)),
+            )
+        )
+    if permissions.is_facilitator(user):
+        to_review = selectors.practices_to_review()
+        review_items = list(to_review[: HOME_ITEMS + 1])
+        context["review_items"] = review_items[:HOME_ITEMS]
+        context["to_review"] = (
+            to_review.count() if len(review_items) > HOME_ITEMS else len(review_items)
+        )
+        context["reviewer"] = True
+    return render_to_string("practices/_home_needs.html", context, request=request)
 
 
 @panels.register("theme_detail", order=10)

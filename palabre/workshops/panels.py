@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from palabre import permissions
 from palabre.lib import panels
@@ -17,17 +18,42 @@ page_cache.watch(Session, when=lambda session: session.presented_practice_id is 
 page_cache.watch(Workshop, Attendance)
 
 
+HOME_ITEMS = 3
+
+
 @panels.register("home", order=30)
 def home_workshops(request) -> str:
+    """The next exchange workshops, for everyone (a member's own are in "home_needs")."""
     upcoming = list(selectors.workshop_list(user=request.user, when="upcoming")[:3])
-    context = {"upcoming": upcoming, "request": request}
-    if permissions.is_member(request.user):
-        actions = selectors.actions_of(user=request.user)
-        context["actions"] = list(actions[:5])
-        context["overdue"] = sum(1 for a in context["actions"] if a.is_overdue)
-    if not upcoming and not context.get("actions"):
+    if not upcoming:
         return ""
+    context = {"upcoming": upcoming, "request": request}
     return render_to_string("workshops/panels/home.html", context, request=request)
+
+
+@panels.register("home_needs", order=40)
+def home_my_workshops(request) -> str:
+    """The workshops and training sessions I registered for, soonest first, and the
+    actions in my hands or my organisations'. Two small queries when there is nothing."""
+    user = request.user
+    if not permissions.is_member(user):
+        return ""
+    mine = (
+        selectors.my_registrations(user=user)
+        .filter(workshop__end_date__gte=timezone.localdate())
+        .order_by("workshop__start_date", "workshop__pk")
+    )
+    registrations = list(mine[: HOME_ITEMS + 1])
+    actions = list(selectors.actions_of(user=user)[:HOME_ITEMS])
+    context = {
+        "registrations": registrations[:HOME_ITEMS],
+        "registrations_total": mine.count()
+        if len(registrations) > HOME_ITEMS
+        else len(registrations),
+        "actions": actions[:HOME_ITEMS],
+        "overdue": sum(1 for a in actions if a.is_overdue),
+    }
+    return render_to_string("workshops/_home_needs.html", context, request=request)
 
 
 @panels.register("practice_detail", order=40)

@@ -1,3 +1,3 @@
 """Panels internal training adds to other apps' pages, registered when this package is imported."""
 
-from palabre.learning.panels import followups, needs, quiz, sessions, trainings  # noqa: F401
+from palabre.learning.panels import followups, home, needs, quiz, sessions, trainings  # noqa: F401

@@ -3,7 +3,7 @@
 - ``practice_detail``: what trainings built on the practice led to, in figures
   ("Trained: 24 · applied since: 9 in 5 organisations");
 - ``organisation_detail``: the organisation's members trained, and those who applied it;
-- ``home``: the follow-up questions waiting for the person's answer.
+- ``home_needs`` (the member's home): the follow-up questions waiting for their answer.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ def organisation_training_impact(request, *, organisation) -> str:
     )
 
 
-@panels.register("home", order=35)
+@panels.register("home_needs", order=35)
 def pending_follow_ups(request) -> str:
     if not is_member(request.user):
         return ""
