@@ -6,3 +6,8 @@ class FeedsConfig(AppConfig):
     name = "palabre.feeds"
     label = "feeds"
     verbose_name = _("Feeds")
+
+    def ready(self):
+        # Registers the profile panel.
+        # lazy: panels render templates, which are only ready now
+        from palabre.feeds import panels  # noqa: F401
