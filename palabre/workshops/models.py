@@ -137,6 +137,9 @@ class Workshop(models.Model):
         # A session of an internal training (palabre.learning): the same registration,
         # attendance and evaluation as a workshop, listed with its training.
         TRAINING = "training", _("training session")
+        # A date of a recurring exchange meeting (palabre.meetings): "I'll come",
+        # attendance and calendars as for a workshop, listed with its meeting.
+        MEETING = "meeting", _("exchange meeting")
 
     kind = models.CharField(
         _("kind"), max_length=10, choices=Kind.choices, default=Kind.EXCHANGE, db_index=True
