@@ -33,8 +33,15 @@ from palabre.permissions import is_facilitator, is_member, object_or_404, or_404
 from palabre.permissions import practices as practice_rules
 from palabre.permissions import workshops as workshop_rules
 from palabre.practices.models import Practice
-from palabre.recognition.models import Attestation, ContributorSettings, Feature, Thanks
-from palabre.workshops.models import Restitution, Session
+from palabre.recognition.models import (
+    Attestation,
+    ContributorSettings,
+    Feature,
+    PresenterInvitation,
+    Thanks,
+    WorkshopLaunch,
+)
+from palabre.workshops.models import Registration, Restitution, Session, Workshop
 
 Kind = Thanks.Kind
 
@@ -233,6 +240,8 @@ def can_view(user: Any, obj: Any) -> bool:
         return features_visible_to(user).filter(pk=obj.pk).exists()
     if isinstance(obj, Attestation):
         return is_member(user) and obj.person_id == user.pk
+    if isinstance(obj, PresenterInvitation):
+        return can_view_invitation(user, obj)
     return is_member(user)
 
 
@@ -288,3 +297,114 @@ def attestations_visible_to(
     if not is_member(user):
         return qs.none()
     return qs.filter(person=user)
+
+
+# -- suggested presenters and launch workshops --
+#
+# - Suggestions and invitations to present are for those who run the workshop (network
+#   facilitators, and people registered as its facilitators): they see suggestions counted
+#   from what they themselves may see (``presenters.suggest``).
+# - An invitation is seen by its person and by those who run its workshop; only its person
+#   answers it, while the workshop is neither cancelled nor over. A proposed invitation
+#   (not sent yet) is not shown to its person.
+# - The first practice drafts of a launch workshop's writing session are written by those
+#   who run the workshop, for participants; each draft then follows the practices' rules.
+
+
+def _workshops_run_by(user: Any) -> QuerySet[Any]:
+    """The ids of the workshops a member (not a network facilitator) runs, as a subquery."""
+    return Registration.objects.filter(
+        person_id=user.pk,
+        role=Registration.Role.FACILITATOR,
+        status=Registration.Status.CONFIRMED,
+    ).values("workshop_id")
+
+
+def can_see_presenter_suggestions(user: Any, workshop: Any) -> bool:
+    return (
+        is_member(user)
+        and workshop_rules.can_view_workshop(user, workshop)
+        and workshop_rules.can_run(user, workshop)
+    )
+
+
+def can_invite_presenters(user: Any, workshop: Any) -> bool:
+    """Invite while the workshop is still to come and not cancelled."""
+    return (
+        can_see_presenter_suggestions(user, workshop)
+        and workshop.status != Workshop.Status.CANCELLED
+        and not workshop.is_past
+    )
+
+
+def presenter_invitations_visible_to(
+    user: Any, queryset: QuerySet[PresenterInvitation] | None = None
+) -> QuerySet[PresenterInvitation]:
+    """The person's own invitations (sent ones, to workshops they may see), and every
+    invitation of the workshops they run."""
+    qs = queryset if queryset is not None else PresenterInvitation.objects.all()
+    if not is_member(user):
+        return qs.none()
+    if is_facilitator(user):
+        return qs
+    visible = workshop_rules.workshops_visible_to(user).values("pk")
+    mine = (
+        Q(person_id=user.pk)
+        & ~Q(status=PresenterInvitation.Status.PROPOSED)
+        & Q(workshop__in=visible)
+    )
+    run = Q(workshop__in=_workshops_run_by(user)) & Q(workshop__in=visible)
+    return qs.filter(mine | run)
+
+
+def can_view_invitation(user: Any, invitation: PresenterInvitation) -> bool:
+    if not is_member(user):
+        return False
+    workshop = invitation.workshop
+    if (
+        invitation.person_id == user.pk
+        and invitation.status != invitation.Status.PROPOSED
+        and workshop_rules.can_view_workshop(user, workshop)
+    ):
+        return True
+    return can_see_presenter_suggestions(user, workshop)
+
+
+def can_answer_invitation(user: Any, invitation: PresenterInvitation) -> bool:
+    """Its person, while it waits for an answer or was accepted (a change of mind), before
+    the workshop ends."""
+    workshop = invitation.workshop
+    return (
+        is_member(user)
+        and invitation.person_id == user.pk
+        and invitation.status
+        in (PresenterInvitation.Status.PENDING, PresenterInvitation.Status.ACCEPTED)
+        and workshop.status == Workshop.Status.PUBLISHED
+        and not workshop.is_past
+    )
+
+
+def presenter_invitation_for(user: Any, pk: Any) -> PresenterInvitation:
+    """An invitation this person may see; otherwise 404."""
+    invitation = object_or_404(
+        PresenterInvitation.objects.select_related("workshop", "person", "session"), pk
+    )
+    return or_404(invitation, can_view_invitation(user, invitation))
+
+
+def can_create_launch_drafts(user: Any, launch: WorkshopLaunch) -> bool:
+    workshop = launch.workshop
+    return workshop.status == Workshop.Status.PUBLISHED and can_see_presenter_suggestions(
+        user, workshop
+    )
+
+
+def workshop_launch_for(user: Any, workshop: Any) -> WorkshopLaunch:
+    """The launch of a workshop this person runs (its writing session's drafts); else 404."""
+    if not can_see_presenter_suggestions(user, workshop):
+        raise Http404
+    return object_or_404(
+        WorkshopLaunch.objects.select_related("writing_session", "workshop"),
+        workshop.pk,
+        field="workshop_id",
+    )

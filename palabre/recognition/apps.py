@@ -16,6 +16,7 @@ class RecognitionConfig(AppConfig):
     ]
 
     def ready(self):
-        # Registers contribution kinds, notification kinds, panels and the attestation task.
+        # Registers contribution kinds, notification kinds, panels, the attestation task and
+        # the launch workshop template.
         # lazy: these modules import models, which are only ready now
-        from palabre.recognition import contributions, kinds, panels, tasks  # noqa: F401
+        from palabre.recognition import contributions, kinds, launch, panels, tasks  # noqa: F401

@@ -28,10 +28,22 @@ from palabre.notifications.models import Notification
 from palabre.notifications.services import notify
 from palabre.organisations.models import Role
 from palabre.permissions import recognition as rules
-from palabre.recognition import kinds
-from palabre.recognition.models import Attestation, ContributorSettings, Feature, Thanks
+from palabre.recognition import kinds, presenters
+from palabre.recognition.models import (
+    Attestation,
+    ContributorSettings,
+    Feature,
+    PresenterInvitation,
+    Thanks,
+)
 from palabre.recognition.selectors.thanks import thanked_item_title, thanked_item_url
 from palabre.recognition.services.attestations import attestation_build
+from palabre.recognition.services.presenters import (
+    ACCEPTED_TITLE,
+    INVITED_BODY,
+    INVITED_TITLE,
+    register_presenter,
+)
 from palabre.recognition.services.thanks import NOTIFICATION_TITLES
 from palabre.workshops.models import Restitution, Session
 
@@ -235,8 +247,74 @@ def _attestations(context) -> None:
         attestation_build(attestation=attestation)
 
 
+def _presenters(context) -> None:
+    """Invitations to present at the upcoming workshop: one accepted, one waiting (see the
+    README). Suggestions come from ``presenters.for_workshop``, as the facilitator sees them."""
+    spec = demo_file("presenters")
+    workshop = context.get("workshops", {}).get(spec["workshop"])
+    facilitator = context["people"].get(spec["invited_by"])
+    if workshop is None or facilitator is None:
+        return
+    if PresenterInvitation.objects.filter(workshop=workshop).exists():
+        return  # loaded already
+    found = presenters.for_workshop(workshop, viewer=facilitator, limit=5)
+    for state in ("accepted", "pending"):
+        line = spec[state]
+        if len(found) < line["rank"]:
+            continue
+        suggestion = found[line["rank"] - 1]
+        person = suggestion.person
+        invited_at = _days_ago(line["days_ago"])
+        invitation = PresenterInvitation.objects.create(
+            workshop=workshop,
+            person=person,
+            invited_by=facilitator,
+            invited_at=invited_at,
+            times_invited=1,
+            status=state,
+            reason="; ".join(suggestion.reasons)[:500],
+            message=line.get("message", ""),
+        )
+        note = notify(
+            recipient=person,
+            kind=kinds.INVITED_TO_PRESENT,
+            title=INVITED_TITLE,
+            body=INVITED_BODY if invitation.reason else "",
+            params={
+                "name": str(facilitator),
+                "workshop": workshop.title,
+                "reason": invitation.reason,
+            },
+            url=invitation.get_absolute_url(),
+            actor=facilitator,
+            target=invitation,
+            excerpt=invitation.message,
+            email=False,
+        )
+        _backdate(note, invited_at)
+        if state == "accepted":
+            answered = _days_ago(line["answered_days_ago"])
+            PresenterInvitation.objects.filter(pk=invitation.pk).update(
+                answered_at=answered, answer_note=line.get("note", "")
+            )
+            register_presenter(workshop, person)
+            note = notify(
+                recipient=facilitator,
+                kind=kinds.PRESENTER_ANSWERED,
+                title=ACCEPTED_TITLE,
+                params={"name": str(person), "workshop": workshop.title},
+                url=workshop.get_absolute_url() + "#presenters",
+                actor=person,
+                target=invitation,
+                excerpt=line.get("note", ""),
+                email=False,
+            )
+            _backdate(note, answered)
+
+
 def load(context) -> None:
     _contributors(context)
     _thanks(context)
     _features(context)
     _attestations(context)
+    _presenters(context)

@@ -18,3 +18,17 @@ kinds.register_all(
         ATTESTATION_READY: _("Your contribution attestation is ready"),
     },
 )
+
+# Suggested presenters: the invitation, and the answer the facilitators are told.
+INVITED_TO_PRESENT = "recognition.invited_to_present"
+PRESENTER_ANSWERED = "recognition.presenter_answered"
+LAUNCH_DRAFT = "recognition.launch_draft"
+
+kinds.register_all(
+    _("Recognition"),
+    {
+        INVITED_TO_PRESENT: _("You are invited to present at a workshop"),
+        PRESENTER_ANSWERED: _("Someone answered your invitation to present"),
+        LAUNCH_DRAFT: _("A practice draft was started for you at a workshop"),
+    },
+)

@@ -213,3 +213,102 @@ class Attestation(models.Model):
     @property
     def is_valid(self) -> bool:
         return self.status == self.Status.READY and self.revoked_at is None
+
+
+class PresenterInvitation(models.Model):
+    """A facilitator asks someone to present at a workshop; the person accepts or declines.
+    One row per workshop and person: a second invitation reuses it (after a decline, only
+    when the facilitator confirms), so nobody is asked again and again."""
+
+    class Status(models.TextChoices):
+        # Put in the agenda by the launch template, not sent yet (one click sends it).
+        PROPOSED = "proposed", _("proposed, not sent yet")
+        PENDING = "pending", _("waiting for an answer")
+        ACCEPTED = "accepted", _("accepted")
+        DECLINED = "declined", _("declined")
+
+    workshop = models.ForeignKey(
+        "workshops.Workshop", on_delete=models.CASCADE, related_name="presenter_invitations"
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="presenter_invitations"
+    )
+    # The agenda slot this invitation is for ("Presentation by …"), if any: on accept, the
+    # person becomes its presenter.
+    session = models.ForeignKey(
+        "workshops.Session", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    # Why they were suggested, as the facilitator saw it (in the facilitator's language).
+    reason = models.CharField(_("why"), max_length=500, blank=True)
+    message = models.CharField(_("message"), max_length=500, blank=True)
+    answer_note = models.CharField(_("a word for the facilitators"), max_length=500, blank=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    invited_at = models.DateTimeField(default=timezone.now)
+    times_invited = models.PositiveSmallIntegerField(default=0)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation to present")
+        verbose_name_plural = _("invitations to present")
+        ordering = ["-invited_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["workshop", "person"], name="one_presenter_invitation_each"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} → {self.workshop}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("recognition:invitation", args=[self.pk])
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PENDING
+
+
+class WorkshopLaunch(models.Model):
+    """A workshop created from the "launch workshop" template: the themes chosen, and the
+    writing session where participants draft their first practices."""
+
+    workshop = models.OneToOneField(
+        "workshops.Workshop", on_delete=models.CASCADE, related_name="launch"
+    )
+    themes = models.ManyToManyField("themes.Theme", blank=True, related_name="+")
+    writing_session = models.ForeignKey(
+        "workshops.Session", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("launch workshop")
+        verbose_name_plural = _("launch workshops")
+
+    def __str__(self) -> str:
+        return str(self.workshop)
+
+
+class LaunchDraft(models.Model):
+    """The practice draft written for one participant at a launch workshop's writing
+    session: one per person and workshop, never two."""
+
+    launch = models.ForeignKey(WorkshopLaunch, on_delete=models.CASCADE, related_name="drafts")
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    practice = models.ForeignKey(
+        "practices.Practice", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("first practice draft")
+        verbose_name_plural = _("first practice drafts")
+        constraints = [
+            models.UniqueConstraint(fields=["launch", "person"], name="one_launch_draft_each")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} @ {self.launch}"

@@ -1,6 +1,6 @@
 """Recognition's pages: thanks, contributor pages, featured items, the directory, attestations."""
 
-from palabre.recognition.views import attestations, contributors, featured, thanks
+from palabre.recognition.views import attestations, contributors, featured, presenters, thanks
 
 app_name = "recognition"
 
@@ -9,4 +9,5 @@ urlpatterns = [
     *contributors.urlpatterns,
     *featured.urlpatterns,
     *attestations.urlpatterns,
+    *presenters.urlpatterns,
 ]

@@ -70,6 +70,11 @@ class ThemeField(forms.ModelChoiceField):
         return obj.name
 
 
+class ThemesField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name
+
+
 class WorkshopForm(forms.ModelForm):
     online_url = forms.URLField(
         label=_("Online link"),
@@ -113,8 +118,27 @@ class WorkshopForm(forms.ModelForm):
             "capacity": _("Leave empty for no limit. The workshop's facilitators are not counted."),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, template=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # Created from a template (see services.workshops.register_template): which one, and
+        # the themes it asks for.
+        self.template = template
+        if template is not None:
+            self.fields["template"] = forms.CharField(
+                widget=forms.HiddenInput, initial=template.key, required=False
+            )
+            if template.asks_themes:
+                self.fields["themes"] = ThemesField(
+                    label=_("Themes of the workshop"),
+                    queryset=Theme.objects.order_by("position", "name_fr"),
+                    widget=forms.CheckboxSelectMultiple,
+                    required=False,
+                    help_text=_(
+                        "People with recent successes on these themes (none ticked: on any "
+                        "theme) are proposed as presenters in the agenda; you send the "
+                        "invitations in one click."
+                    ),
+                )
         current = self.initial.get("time_zone") or self.instance.time_zone
         zones = list(COMMON_TIME_ZONES)
         if current and current not in zones:
@@ -144,9 +168,16 @@ class WorkshopForm(forms.ModelForm):
             self.add_error("end_date", _("The last day comes before the first day."))
         return data
 
+    def template_options(self) -> dict:
+        if self.template is None or not self.template.asks_themes:
+            return {}
+        return {"themes": list(self.cleaned_data.get("themes") or [])}
+
     def values(self) -> dict:
         data = dict(self.cleaned_data)
         data.pop("organisers", None)
+        data.pop("template", None)
+        data.pop("themes", None)
         data["country"] = data.get("country") or ""
         for name in ("venue", "city", "online_url", "description"):
             data[name] = data.get(name) or ""

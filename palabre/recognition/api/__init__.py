@@ -1,6 +1,13 @@
 """Recognition's API v1 routes (picked up by palabre/api.py through ``routers``)."""
 
-from palabre.recognition.api import attestations, contributors, directory, featured, thanks
+from palabre.recognition.api import (
+    attestations,
+    contributors,
+    directory,
+    featured,
+    presenters,
+    thanks,
+)
 
 routers = {
     "/thanks": thanks.router,
@@ -8,4 +15,5 @@ routers = {
     "/featured": featured.router,
     "/directory": directory.router,
     "/attestations": attestations.router,
+    "/presenters": presenters.router,
 }

@@ -1,3 +1,9 @@
 """Panels recognition adds to other apps' pages, registered when this package is imported."""
 
-from palabre.recognition.panels import attestations, contributors, featured, thanks  # noqa: F401
+from palabre.recognition.panels import (  # noqa: F401
+    attestations,
+    contributors,
+    featured,
+    presenters,
+    thanks,
+)

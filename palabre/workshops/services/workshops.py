@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import zoneinfo
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -58,8 +60,51 @@ def _check_workshop(workshop: Workshop, organisers: list | None) -> None:
         raise ServiceError(_("Name at least one organising organisation."), field="organisers")
 
 
+# Templates ----------------------------------------------------------------------------
+# A higher app offers ways to start a workshop ("Start from: blank / launch workshop"): it
+# registers a template in its AppConfig.ready(); the create page lists them, prefills the
+# form with ``initial()`` and ``workshop_create(template=…)`` calls ``apply`` in the same
+# transaction, after the workshop is saved. Workshops never import the apps that fill it.
+
+
+@dataclass(frozen=True)
+class WorkshopTemplate:
+    key: str
+    label: Any
+    help: Any
+    # The form's fields prefilled (title, objectives, description…), in the reader's language.
+    initial: Callable[[], dict[str, Any]]
+    # apply(workshop=…, by=…, themes=[…]): builds the rest (agenda, invitations…).
+    apply: Callable[..., Any]
+    # The template asks which themes the workshop is about.
+    asks_themes: bool = False
+
+
+_templates: dict[str, WorkshopTemplate] = {}
+
+
+def register_template(template: WorkshopTemplate) -> WorkshopTemplate:
+    _templates[template.key] = template
+    return template
+
+
+def workshop_templates() -> list[WorkshopTemplate]:
+    return list(_templates.values())
+
+
+def workshop_template(key: str) -> WorkshopTemplate | None:
+    return _templates.get(key or "")
+
+
 @transaction.atomic
-def workshop_create(*, by: Any, organisers: list, **fields: Any) -> Workshop:
+def workshop_create(
+    *,
+    by: Any,
+    organisers: list,
+    template: str = "",
+    template_options: dict[str, Any] | None = None,
+    **fields: Any,
+) -> Workshop:
     if not rules.can_create_workshop(by):
         refuse(_("Only facilitators create workshops."), status=403)
     unknown = set(fields) - set(WORKSHOP_FIELDS) - {"external_id"}
@@ -67,6 +112,13 @@ def workshop_create(*, by: Any, organisers: list, **fields: Any) -> Workshop:
         raise ServiceError(_("Unknown fields: %(names)s.") % {"names": ", ".join(sorted(unknown))})
     workshop = Workshop(created_by=by, **fields)
     _check_workshop(workshop, list(organisers))
+    chosen = None
+    if template:
+        chosen = workshop_template(template)
+        if chosen is None:
+            raise ServiceError(
+                _("Unknown template: start from a blank workshop."), field="template"
+            )
     workshop.save()
     workshop.organisers.set(organisers)
     audit_record(
@@ -74,7 +126,10 @@ def workshop_create(*, by: Any, organisers: list, **fields: Any) -> Workshop:
         actor=by,
         target=workshop,
         organisation=first_organisation(workshop),
+        data={"template": template} if template else None,
     )
+    if chosen is not None:
+        chosen.apply(workshop=workshop, by=by, **(template_options or {}))
     return workshop
 
 

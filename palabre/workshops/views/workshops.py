@@ -24,6 +24,7 @@ from palabre.workshops.forms import (
     WorkshopForm,
 )
 from palabre.workshops.models import Registration
+from palabre.workshops.services.workshops import workshop_template, workshop_templates
 
 User = get_user_model()
 
@@ -118,13 +119,21 @@ def detail(request, pk: int):
 def create(request):
     if not rules.can_create_workshop(request.user):
         raise Http404
-    form = WorkshopForm(request.POST or None)
+    # "Start from: blank / a template": the choice reloads the page with the form prefilled.
+    key = (request.POST.get("template") or request.GET.get("template") or "")[:40]
+    template = workshop_template(key)
+    initial = template.initial() if template is not None and request.method != "POST" else {}
+    form = WorkshopForm(request.POST or None, template=template, initial=initial)
     status = 200
     if request.method == "POST":
         done = submit(
             form,
             lambda: services.workshop_create(
-                by=request.user, organisers=form.cleaned_data["organisers"], **form.values()
+                by=request.user,
+                organisers=form.cleaned_data["organisers"],
+                template=template.key if template is not None else "",
+                template_options=form.template_options(),
+                **form.values(),
             ),
         )
         if done.ok:
@@ -133,7 +142,12 @@ def create(request):
             )
             return redirect(done.value)
         status = done.status
-    return render(request, "workshops/form.html", {"form": form}, status=status)
+    return render(
+        request,
+        "workshops/form.html",
+        {"form": form, "templates": workshop_templates(), "template": template},
+        status=status,
+    )
 
 
 @login_required
