@@ -6,3 +6,11 @@ class ResourcesConfig(AppConfig):
     name = "palabre.resources"
     label = "resources"
     verbose_name = _("Resources")
+    nav_items = [
+        {"url": "resources:library", "label": _("Resources"), "order": 37, "members_only": False}
+    ]
+
+    def ready(self):
+        # Registers the search index, the panels and the worker's task.
+        # lazy: these modules import models, which are only ready now
+        from palabre.resources import panels, search, tasks  # noqa: F401
