@@ -6,3 +6,10 @@ class ProjectsConfig(AppConfig):
     name = "palabre.projects"
     label = "projects"
     verbose_name = _("Projects")
+    nav_items = [
+        {"url": "projects:directory", "label": _("Projects"), "order": 47, "members_only": False}
+    ]
+
+    def ready(self):
+        # lazy: panels import models, which are only ready now
+        from palabre.projects import kinds, panels  # noqa: F401
