@@ -723,14 +723,15 @@ def collect(person: Any) -> Archive:
         "security": security(person),
     }
     for app, module in personal_data_modules():
-        archive.areas[app] = module.export(person)
+        # An app with an area of its own above (recognition) adds to it.
+        archive.areas.setdefault(app, {}).update(module.export(person))
     return archive
 
 
 # The apps that say themselves what they hold about a person (``<app>.personal_data``:
 # ``export(person)`` for the archive, ``erase(person)`` for erasure).
 PERSONAL_DATA_APPS = (
-    "resources", "announcements", "meetings", "projects", "newsletter", "feeds",
+    "recognition", "resources", "announcements", "meetings", "projects", "newsletter", "feeds",
 )  # fmt: skip
 
 

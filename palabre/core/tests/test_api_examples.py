@@ -340,6 +340,32 @@ def answer_follow_up(c):
     return Call(c.outsider, {"follow_up_id": FollowUp.objects.get(person=c.outsider).pk})
 
 
+def propose_at_meeting(c):
+    from palabre.meetings import services as meetings
+
+    meeting = meetings.meeting_create(
+        by=c.facilitator,
+        organisation=c.org_a,
+        title="Café Palabre",
+        first_date=timezone.localdate() + timedelta(days=7),
+        starts_at=time(16),
+        ends_at=time(17),
+        online_url="https://meet.example.org/cafe",
+    )
+    return Call(c.author, {"occurrence_id": meeting.occurrences.get().pk})
+
+
+def invite_to_present(c):
+    return Call(c.facilitator, {"workshop_id": _workshop(c).pk}, {"person": c.author.pk})
+
+
+def answer_invitation_to_present(c):
+    from palabre.recognition.services.presenters import presenter_invite
+
+    invitation = presenter_invite(workshop=_workshop(c), person=c.author, by=c.facilitator)
+    return Call(c.author, {"invitation_id": invitation.pk})
+
+
 def as_(who: str):
     return lambda c: Call(getattr(c, who))
 
@@ -382,7 +408,15 @@ SCENARIOS = {
     "POST /api/v1/quiz/sessions/{session_id}/{moment}": answer_quiz,
     "POST /api/v1/training-sessions": schedule_training,
     "POST /api/v1/training-follow-ups/{follow_up_id}": answer_follow_up,
+    "POST /api/v1/meetings/dates/{occurrence_id}/proposals": propose_at_meeting,
+    "POST /api/v1/presenters/workshops/{workshop_id}/invitations": invite_to_present,
+    "POST /api/v1/presenters/invitations/{invitation_id}/answer": answer_invitation_to_present,
 }
+# The projects app keeps its scenarios beside its API tests (they import this module's
+# helpers, defined above, hence the import here).
+from palabre.projects.tests.test_api import SCENARIOS as PROJECT_SCENARIOS  # noqa: E402
+
+SCENARIOS.update(PROJECT_SCENARIOS)
 
 
 def test_every_body_the_api_reads_is_documented_with_an_example():

@@ -81,7 +81,19 @@ def test_the_stylesheet_holds_the_site_the_print_rules_and_every_app():
         "discussions/discussions.css",
         "notifications/notifications.css",
         "adoptions/adoptions.css",
+        "resources/resources.css",
+        "announcements/announcements.css",
+        "projects/projects.css",
+        "newsletter/newsletter.css",
     ]
+    # No app's stylesheet is left out of the bundle (pages link nothing else).
+    palabre_dir = Path(bundles.__file__).resolve().parents[1]
+    on_disk = {
+        str(path.relative_to(path.parents[1]))
+        for path in palabre_dir.glob("*/static/*/*.css")
+        if path.parent.name == path.parents[2].name
+    }
+    assert on_disk <= {name for name, _media in bundles.BUNDLES[bundles.SITE_CSS]}
     # Every rule of every source, in order, inside @media print for print.css, and no other.
     assert bundle == expected
 

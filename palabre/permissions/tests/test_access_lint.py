@@ -24,6 +24,13 @@ GUARDED = {
     "DataExport", "ErasureRequest",
     "OutgoingEmail",
     "AuditEvent",
+    "Announcement", "Campaign",
+    "Meeting", "Occurrence", "Proposal",
+    "Issue", "Item", "Delivery",
+    "FeedToken",
+    "PresenterInvitation", "WorkshopLaunch", "LaunchDraft",
+    "Resource", "ResourceVersion",
+    "Project", "ProjectMember", "Exchange", "ExchangeMessage",
 }  # fmt: skip
 
 # Modules that answer requests (by file name, or folder name for views/ and templatetags/).

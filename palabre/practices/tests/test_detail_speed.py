@@ -211,8 +211,8 @@ def test_the_practice_page_takes_few_queries(
     anonymous, member = client_for(), client_for(colleague)
     # Rendered: the practice, its partners, authors, themes, tags, steps and files, and
     # one query for each other app's panel (thanks, questions, adoptions, workshops,
-    # trainings).
-    with django_assert_num_queries(12):
+    # trainings, resources, projects).
+    with django_assert_num_queries(14):
         assert anonymous.get(public.get_absolute_url()).status_code == 200
     # The next anonymous visitor: the practice only (who may see it, is the page kept
     # still the page?).
@@ -220,7 +220,7 @@ def test_the_practice_page_takes_few_queries(
         assert Client().get(public.get_absolute_url()).status_code == 200
     # A member: their session and account, their organisations (2), their unread
     # notifications and whether they wish to learn it, and the page's queries.
-    with django_assert_num_queries(19):
+    with django_assert_num_queries(21):
         assert member.get(public.get_absolute_url()).status_code == 200
 
 

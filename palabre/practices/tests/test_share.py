@@ -93,7 +93,7 @@ def test_photo_is_shown_sized_lazy_and_in_webp(
     client_for, author, public, run_tasks, django_assert_max_num_queries
 ):
     photo = add_photo(client_for(author), public, run_tasks)
-    with django_assert_max_num_queries(12):  # sizes come from the cache, not the database
+    with django_assert_max_num_queries(14):  # sizes come from the cache, not the database
         content = page(client_for().get(public.get_absolute_url()))
     base = f"/practices/{public.pk}/files/{photo.pk}/preview/"
     assert (

@@ -118,7 +118,7 @@ def test_list_query_count_does_not_grow_with_practices(
     for i in range(3):
         make_practice(author, title=f"Pratique {i}")
     client.get("/practices/")
-    with django_assert_max_num_queries(12) as first:
+    with django_assert_max_num_queries(14) as first:
         client.get("/practices/")
     for i in range(15):
         make_practice(author, title=f"Autre pratique {i}")
@@ -144,7 +144,7 @@ def test_practice_page_query_count_does_not_grow_with_its_content(
     # and authors, its themes, tags, steps and files, the header's unread count, and a
     # query for each other app's panel (thanks, questions and whether they follow it,
     # adoptions, workshops, trainings, the learning wish): test_detail_speed.py.
-    with django_assert_num_queries(19) as before:
+    with django_assert_num_queries(21) as before:
         client.get(practice.get_absolute_url())
     Step.objects.bulk_create(
         Step(practice=practice, position=i, title=f"Étape {i}") for i in range(8)
